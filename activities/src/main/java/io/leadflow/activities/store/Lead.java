@@ -1,0 +1,31 @@
+package io.leadflow.activities.store;
+
+import io.leadflow.workflows.LeadStatus;
+import io.leadflow.workflows.NewLead;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A lead as stored: what people query and report on. Temporal holds the process, this the record. */
+@Table("lead")
+public record Lead(
+    @Id UUID id,
+    String name,
+    String email,
+    String phone,
+    String source,
+    String interest,
+    LeadStatus status,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static Lead received(
+      String name, String email, String phone, String source, String interest, Instant now) {
+    return new Lead(null, name, email, phone, source, interest, LeadStatus.NEW, now, now);
+  }
+
+  public NewLead toNewLead() {
+    return new NewLead(id.toString(), name, email, phone, source, interest);
+  }
+}

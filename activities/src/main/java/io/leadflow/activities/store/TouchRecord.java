@@ -1,0 +1,28 @@
+package io.leadflow.activities.store;
+
+import io.leadflow.workflows.Channel;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** One send, unique by business key. Outcome {@code RESERVED} means the send may not have happened yet. */
+@Table("touch")
+public record TouchRecord(
+    @Id Long id,
+    UUID leadId,
+    String businessKey,
+    String step,
+    Channel channel,
+    String provider,
+    String providerMessageId,
+    String outcome,
+    Instant createdAt,
+    Instant sentAt) {
+
+  public static final String RESERVED = "RESERVED";
+
+  public boolean isReserved() {
+    return RESERVED.equals(outcome);
+  }
+}

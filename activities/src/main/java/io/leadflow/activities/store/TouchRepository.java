@@ -1,0 +1,34 @@
+package io.leadflow.activities.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+public interface TouchRepository extends Repository<TouchRecord, Long> {
+
+  /** Claims a business key; returns 0 when an earlier attempt already holds it. */
+  @Modifying
+  @Query(
+      """
+      insert into touch (lead_id, business_key, step, channel, outcome)
+      values (:leadId, :businessKey, :step, :channel, 'RESERVED')
+      on conflict (business_key) do nothing
+      """)
+  int reserve(UUID leadId, String businessKey, String step, String channel);
+
+  @Modifying
+  @Query(
+      """
+      update touch set provider = :provider, provider_message_id = :providerMessageId,
+                       outcome = :outcome, sent_at = now()
+      where business_key = :businessKey
+      """)
+  int recordSent(String businessKey, String provider, String providerMessageId, String outcome);
+
+  Optional<TouchRecord> findByBusinessKey(String businessKey);
+
+  List<TouchRecord> findByLeadIdOrderByCreatedAtAscIdAsc(UUID leadId);
+}

@@ -1,0 +1,82 @@
+package io.leadflow.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The README's run command ({@code run-local.sh}), started as a newcomer would, with its output kept. */
+final class LocalStack implements AutoCloseable {
+
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+
+  private LocalStack(Process process) {
+    this.process = process;
+    Thread reader = new Thread(this::collectOutput, "local-stack-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static LocalStack start(Map<String, String> environment) throws IOException {
+    Path root = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath();
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", root.resolve("run-local.sh").toString(), "--no-build")
+            .directory(root.toFile())
+            .redirectErrorStream(true);
+    builder.environment().remove("TEMPORAL_ADDRESS");
+    builder.environment().putAll(environment);
+    return new LocalStack(builder.start());
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  List<String> output() {
+    return List.copyOf(output);
+  }
+
+  boolean hasPrinted(String text) {
+    return output.stream().anyMatch(line -> line.contains(text));
+  }
+
+  Process process() {
+    return process;
+  }
+
+  /** Ctrl-C, as a person at the terminal would press it. */
+  void interrupt() throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+  }
+
+  boolean waitForExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().onExit().orTimeout(10, TimeUnit.SECONDS).join();
+  }
+
+  private void collectOutput() {
+    try (var lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        output.add(line);
+      }
+    } catch (IOException ignored) {
+      // the stack is gone; what was read is kept
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.leadflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Boots embedded Temporal + worker + API exactly as the README's run command does. */
+class LocalStackIT {
+
+  private static final String DB_URL =
+      System.getenv().getOrDefault(
+          "LEADFLOW_E2E_DB_URL", "jdbc:postgresql://127.0.0.1:5432/leadflow_e2e");
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aPostedLeadFlowsThroughTemporalToItsFirstTouchAndCtrlCStopsEverything() throws Exception {
+    int apiPort = LocalStack.freePort();
+    Map<String, String> env =
+        Map.of(
+            "LEADFLOW_API_PORT", Integer.toString(apiPort),
+            "LEADFLOW_TEMPORAL_PORT", Integer.toString(LocalStack.freePort()),
+            "LEADFLOW_DB_URL", DB_URL,
+            "JAVA_OPTS", "-Xmx256m");
+
+    try (LocalStack stack = LocalStack.start(env)) {
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> stack.hasPrinted("LeadFlow API ready at http://localhost:" + apiPort + "/api/v1/leads"));
+      // Workers start polling once their app is up; wait for that too before timing anything.
+      await().atMost(Duration.ofMinutes(1)).until(() -> stack.hasPrinted("Started WorkerApplication"));
+
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/v1/leads"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"name\":\"Ana Ruiz\",\"email\":\"ana@globex.test\",\"source\":\"web\",\"interest\":\"demo\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).isEqualTo(202);
+      URI lead =
+          URI.create("http://localhost:" + apiPort + created.headers().firstValue("Location").orElseThrow());
+
+      JsonNode contacted =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(
+                  () -> json.readTree(http.send(HttpRequest.newBuilder(lead).build(), HttpResponse.BodyHandlers.ofString()).body()),
+                  l -> "CONTACTED".equals(l.get("status").asString()));
+      assertThat(contacted.get("touches")).hasSize(1);
+      assertThat(contacted.get("touches").get(0).get("provider").asString()).isEqualTo("dry-run");
+
+      List<ProcessHandle> parts = stack.process().descendants().toList();
+      assertThat(parts).hasSizeGreaterThanOrEqualTo(3); // Temporal service, worker, API
+      stack.interrupt();
+
+      assertThat(stack.waitForExit(Duration.ofSeconds(30))).isTrue();
+      await().atMost(Duration.ofSeconds(15)).until(() -> parts.stream().noneMatch(ProcessHandle::isAlive));
+    }
+  }
+
+  @Test
+  void anUnreachablePostgresIsOneClearLineNotAStackTrace() throws Exception {
+    Map<String, String> env = Map.of("LEADFLOW_DB_URL", "jdbc:postgresql://127.0.0.1:1/leadflow");
+
+    try (LocalStack stack = LocalStack.start(env)) {
+      assertThat(stack.waitForExit(Duration.ofSeconds(60))).isTrue();
+      assertThat(stack.process().exitValue()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(5)).until(() -> stack.hasPrinted("Cannot use PostgreSQL"));
+      assertThat(stack.output())
+          .filteredOn(line -> line.contains("Cannot use PostgreSQL"))
+          .singleElement()
+          .asString()
+          .contains("LEADFLOW_DB_URL");
+      assertThat(stack.output()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs LeadFlow locally: the embedded Temporal service (unless TEMPORAL_ADDRESS points at one),
+# the worker and the API on :8080, against PostgreSQL at 127.0.0.1:5432. Ctrl-C stops everything.
+#   --no-build   use the jars already in */target
+# Variables: LEADFLOW_API_PORT (8080), LEADFLOW_TEMPORAL_PORT (7233), TEMPORAL_ADDRESS,
+#            LEADFLOW_DB_URL / LEADFLOW_DB_USER / LEADFLOW_DB_PASSWORD, JAVA_OPTS.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+worker_jar=worker/target/leadflow-worker.jar
+api_jar=api/target/leadflow-api.jar
+java_opts=(${JAVA_OPTS:-})
+
+if [[ "${1:-}" != "--no-build" ]]; then
+  echo "Building LeadFlow (mvn package, tests skipped)..."
+  mvn -B -q -DskipTests package
+fi
+
+# One clear line and exit 1 when PostgreSQL is unreachable; creates the database when missing.
+java "${java_opts[@]}" -Dloader.main=io.leadflow.activities.store.DatabasePreflight -jar "$worker_jar"
+
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  echo "Stopping LeadFlow..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [[ -z "${TEMPORAL_ADDRESS:-}" ]]; then
+  temporal_port=${LEADFLOW_TEMPORAL_PORT:-7233}
+  java "${java_opts[@]}" -Dloader.main=io.leadflow.worker.DevTemporalService -jar "$worker_jar" &
+  pids+=($!)
+  for _ in $(seq 1 120); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$temporal_port") 2>/dev/null && break
+    kill -0 "${pids[0]}" 2>/dev/null || { echo "The embedded Temporal service did not start." >&2; exit 1; }
+    sleep 0.5
+  done
+  export TEMPORAL_ADDRESS=127.0.0.1:$temporal_port
+fi
+echo "Temporal at $TEMPORAL_ADDRESS"
+
+java "${java_opts[@]}" -jar "$worker_jar" &
+pids+=($!)
+java "${java_opts[@]}" -jar "$api_jar" &
+pids+=($!)
+
+echo "LeadFlow is starting; the API will be at http://localhost:${LEADFLOW_API_PORT:-8080}/api/v1/leads (Ctrl-C stops everything)."
+# If any part dies, stop the rest rather than run half a stack.
+wait -n "${pids[@]}"
+echo "A LeadFlow process exited; stopping the others." >&2
+exit 1

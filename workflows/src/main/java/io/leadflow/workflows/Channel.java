@@ -1,0 +1,7 @@
+package io.leadflow.workflows;
+
+public enum Channel {
+  CALL,
+  SMS,
+  EMAIL
+}

@@ -1,0 +1,10 @@
+package io.leadflow.workflows;
+
+import io.temporal.activity.ActivityInterface;
+
+/** Keeps the lead record people query (PostgreSQL) in step with the workflow. */
+@ActivityInterface
+public interface LeadStoreActivities {
+
+  void recordStatus(String leadId, LeadStatus status);
+}
