@@ -1,16 +1,26 @@
 package io.leadflow.activities;
 
+import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Test helper: a lead in the store, as the API would have captured it. */
+/** Test helper: a lead in the store, as the API would have captured it (a unique person each time). */
 public final class StoredLeads {
 
   private StoredLeads() {}
 
-  public static Lead save(LeadRepository leads, String phone) {
+  /** A new person each time: unique email, and a unique phone when asked for one. */
+  public static Lead save(LeadRepository leads, boolean withPhone) {
+    String phone = withPhone ? "+1212" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000) : null;
+    return save(leads, "sarah+" + UUID.randomUUID() + "@acme.test", phone);
+  }
+
+  public static Lead save(LeadRepository leads, String email, String phone) {
     return leads.save(
-        Lead.received("Sarah Kim", "sarah@acme.test", phone, "web", "demo", Instant.now()));
+        Lead.received(
+            "Sarah Kim", email, phone, "web", "demo", ContactKeys.of(email, phone), Instant.now()));
   }
 }

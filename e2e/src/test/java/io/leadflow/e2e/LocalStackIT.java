@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,21 +48,21 @@ class LocalStackIT {
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          "{\"name\":\"Ana Ruiz\",\"email\":\"ana@globex.test\",\"source\":\"web\",\"interest\":\"demo\"}"))
+                          "{\"name\":\"Ana Ruiz\",\"email\":\"ana+" + UUID.randomUUID() + "@globex.test\",\"source\":\"web\",\"interest\":\"demo\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).isEqualTo(202);
       URI lead =
           URI.create("http://localhost:" + apiPort + created.headers().firstValue("Location").orElseThrow());
 
-      JsonNode contacted =
+      JsonNode routed =
           await()
               .atMost(Duration.ofSeconds(15))
               .until(
                   () -> json.readTree(http.send(HttpRequest.newBuilder(lead).build(), HttpResponse.BodyHandlers.ofString()).body()),
-                  l -> "CONTACTED".equals(l.get("status").asString()));
-      assertThat(contacted.get("touches")).hasSize(1);
-      assertThat(contacted.get("touches").get(0).get("provider").asString()).isEqualTo("dry-run");
+                  l -> l.get("touches").size() == 1 && "AWAITING_ACK".equals(l.get("status").asString()));
+      assertThat(routed.get("touches").get(0).get("provider").asString()).isEqualTo("dry-run");
+      assertThat(routed.get("assignedRep").asString()).isNotBlank();
 
       List<ProcessHandle> parts = stack.process().descendants().toList();
       assertThat(parts).hasSizeGreaterThanOrEqualTo(3); // Temporal service, worker, API

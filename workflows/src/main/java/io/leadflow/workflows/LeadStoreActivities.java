@@ -6,5 +6,5 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface LeadStoreActivities {
 
-  void recordStatus(String leadId, LeadStatus status);
+  void recordProgress(LeadProgress progress);
 }

@@ -1,15 +1,46 @@
 package io.leadflow.workflows;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Instant;
 
-/** One durable workflow per lead, id {@link LeadWorkflows#idFor(String)}. */
+/**
+ * One durable workflow per lead, id {@link LeadWorkflows#idFor(String)}. Every message is
+ * idempotent: a repeated or late one never acts twice.
+ */
 @WorkflowInterface
 public interface LeadWorkflow {
 
   @WorkflowMethod
-  void run(NewLead lead);
+  void run(LeadInput input);
+
+  /** The assigned rep takes the lead; rejected for anyone else, or once acknowledged or closed. */
+  @UpdateMethod
+  AckResult acknowledge(String repId);
+
+  @UpdateValidatorMethod(updateName = "acknowledge")
+  void validateAcknowledge(String repId);
+
+  /** The lead answered: the cadence stops at once and the rep is told. */
+  @SignalMethod
+  void reply(Reply reply);
+
+  @SignalMethod
+  void optOut(OptOut optOut);
+
+  @SignalMethod
+  void disqualify(String reason);
+
+  @SignalMethod
+  void meetingBooked(Instant at);
+
+  /** Re-scores the lead; a tier upgrade can re-route it or bring it back from nurture. */
+  @SignalMethod
+  void engagement(EngagementEvent event);
 
   @QueryMethod
   LeadState state();

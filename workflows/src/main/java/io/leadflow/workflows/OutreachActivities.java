@@ -2,9 +2,11 @@ package io.leadflow.workflows;
 
 import io.temporal.activity.ActivityInterface;
 
-/** Sends touches. Idempotent per {@link TouchRequest#businessKey()}: a retry never sends twice. */
+/** Sends touches and rep notices. Idempotent per business key: a retry never sends twice. */
 @ActivityInterface
 public interface OutreachActivities {
 
   Touch sendTouch(TouchRequest request);
+
+  void notifyRep(RepNotice notice);
 }

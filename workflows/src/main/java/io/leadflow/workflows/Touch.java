@@ -1,4 +1,16 @@
 package io.leadflow.workflows;
 
-/** A send that happened (or was found already done), with the provider that carried it. */
-public record Touch(String step, Channel channel, String provider, String providerMessageId) {}
+import java.time.Instant;
+
+/** What became of one touch. */
+public record Touch(
+    String step, Channel channel, Outcome outcome, String provider, String providerMessageId, Instant at) {
+
+  public enum Outcome {
+    SENT,
+    /** The sender found the lead inside quiet hours (a retry drifted): try again later. */
+    DEFERRED_QUIET_HOURS,
+    /** The lead cannot be reached on this channel (no address, invalid, suppressed). */
+    SKIPPED
+  }
+}

@@ -1,6 +1,7 @@
 package io.leadflow.activities.outreach;
 
 import io.leadflow.activities.store.Lead;
+import io.leadflow.workflows.RepNotice;
 import io.leadflow.workflows.TouchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,14 @@ class DryRunChannel implements OutreachChannel {
   @Override
   public String send(TouchRequest request, Lead lead) {
     // Contact details stay out of INFO logs; the lead id is enough to find the lead.
-    log.info("DRY-RUN {} to lead {} for step {}", request.channel(), lead.id(), request.step());
+    log.info(
+        "DRY-RUN {} to lead {} for step {} (template {})",
+        request.channel(), lead.id(), request.step(), request.template());
     return "dry-run:" + request.businessKey();
+  }
+
+  @Override
+  public void notifyRep(RepNotice notice) {
+    log.info("DRY-RUN notice to rep {} about lead {}: {}", notice.repId(), notice.leadId(), notice.kind());
   }
 }

@@ -2,12 +2,19 @@ package io.leadflow.activities.outreach;
 
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.RepNoticeRepository;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
+import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
+import io.leadflow.workflows.QuietHours;
+import io.leadflow.workflows.RepNotice;
 import io.leadflow.workflows.Touch;
+import io.leadflow.workflows.Touch.Outcome;
 import io.leadflow.workflows.TouchRequest;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -18,40 +25,70 @@ import org.springframework.stereotype.Component;
 @Component("outreachActivities")
 class OutreachActivitiesImpl implements OutreachActivities {
 
-  static final String SENT = "SENT";
-
   private final LeadRepository leads;
   private final TouchRepository touches;
+  private final RepNoticeRepository notices;
   private final OutreachChannel channel;
+  private final Clock clock;
 
-  OutreachActivitiesImpl(LeadRepository leads, TouchRepository touches, OutreachChannel channel) {
+  OutreachActivitiesImpl(
+      LeadRepository leads,
+      TouchRepository touches,
+      RepNoticeRepository notices,
+      OutreachChannel channel,
+      Clock clock) {
     this.leads = leads;
     this.touches = touches;
+    this.notices = notices;
     this.channel = channel;
+    this.clock = clock;
   }
 
   @Override
   public Touch sendTouch(TouchRequest request) {
-    UUID leadId = UUID.fromString(request.leadId());
-    Lead lead =
-        leads
-            .findById(leadId)
-            .orElseThrow(
-                () ->
-                    ApplicationFailure.newNonRetryableFailure(
-                        "Lead " + leadId + " is not in the lead store", "LeadNotFound"));
-
-    touches.reserve(leadId, request.businessKey(), request.step(), request.channel().name());
+    Instant now = clock.instant();
+    // The workflow woke inside the window, but a retry may have drifted out of it.
+    if (request.quietHours() != null && !QuietHours.of(request.quietHours()).allows(now)) {
+      return new Touch(request.step(), request.channel(), Outcome.DEFERRED_QUIET_HOURS, null, null, now);
+    }
+    Lead lead = find(request.leadId());
+    touches.reserve(lead.id(), request.businessKey(), request.step(), request.channel().name());
     TouchRecord existing = touches.findByBusinessKey(request.businessKey()).orElseThrow();
     if (!existing.isReserved()) {
-      return toTouch(existing);
+      return existing.toTouch();
+    }
+    if (!reachable(lead, request.channel())) {
+      touches.recordOutcome(request.businessKey(), null, null, Outcome.SKIPPED.name(), now);
+      return new Touch(request.step(), request.channel(), Outcome.SKIPPED, null, null, now);
     }
     String providerMessageId = channel.send(request, lead);
-    touches.recordSent(request.businessKey(), channel.providerName(), providerMessageId, SENT);
-    return new Touch(request.step(), request.channel(), channel.providerName(), providerMessageId);
+    touches.recordOutcome(
+        request.businessKey(), channel.providerName(), providerMessageId, Outcome.SENT.name(), now);
+    return new Touch(request.step(), request.channel(), Outcome.SENT, channel.providerName(), providerMessageId, now);
   }
 
-  private static Touch toTouch(TouchRecord record) {
-    return new Touch(record.step(), record.channel(), record.provider(), record.providerMessageId());
+  @Override
+  public void notifyRep(RepNotice notice) {
+    Lead lead = find(notice.leadId());
+    if (notices.claim(lead.id(), notice.businessKey(), notice.repId(), notice.kind()) == 1) {
+      channel.notifyRep(notice);
+    }
+  }
+
+  private Lead find(String leadId) {
+    return leads
+        .findById(UUID.fromString(leadId))
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "Lead " + leadId + " is not in the lead store", "LeadNotFound"));
+  }
+
+  private static boolean reachable(Lead lead, Channel channel) {
+    return switch (channel) {
+      case CALL, SMS -> lead.phone() != null;
+      case EMAIL -> lead.email() != null;
+      case TASK -> true;
+    };
   }
 }

@@ -1,6 +1,6 @@
 package io.leadflow.activities.store;
 
-import io.leadflow.workflows.LeadStatus;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -8,7 +8,22 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
 
+  /** Null arguments leave their column as it is. */
   @Modifying
-  @Query("update lead set status = :status, updated_at = now() where id = :id")
-  int updateStatus(UUID id, LeadStatus status);
+  @Query(
+      """
+      update lead set status = coalesce(:status, status),
+                      score = coalesce(:score, score),
+                      tier = coalesce(:tier, tier),
+                      score_breakdown = coalesce(cast(:breakdown as text[]), score_breakdown),
+                      assigned_rep = coalesce(:assignedRep, assigned_rep),
+                      updated_at = now()
+      where id = :id
+      """)
+  int updateProgress(
+      UUID id, String status, Integer score, String tier, String[] breakdown, String assignedRep);
+
+  /** The lead of the person with this email or phone key (either may be null). */
+  @Query("select * from lead where email_key = :emailKey or phone_key = :phoneKey order by created_at limit 1")
+  Optional<Lead> findByContact(String emailKey, String phoneKey);
 }

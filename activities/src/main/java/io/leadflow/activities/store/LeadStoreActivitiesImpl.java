@@ -1,6 +1,7 @@
 package io.leadflow.activities.store;
 
-import io.leadflow.workflows.LeadStatus;
+import io.leadflow.workflows.LeadProgress;
+import io.leadflow.workflows.LeadScore;
 import io.leadflow.workflows.LeadStoreActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
@@ -16,10 +17,19 @@ class LeadStoreActivitiesImpl implements LeadStoreActivities {
   }
 
   @Override
-  public void recordStatus(String leadId, LeadStatus status) {
-    if (leads.updateStatus(UUID.fromString(leadId), status) == 0) {
+  public void recordProgress(LeadProgress progress) {
+    LeadScore score = progress.score();
+    int updated =
+        leads.updateProgress(
+            UUID.fromString(progress.leadId()),
+            progress.status() == null ? null : progress.status().name(),
+            score == null ? null : score.total(),
+            score == null ? null : score.tier().name(),
+            score == null ? null : score.breakdown().toArray(String[]::new),
+            progress.assignedRep());
+    if (updated == 0) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Lead " + leadId + " is not in the lead store", "LeadNotFound");
+          "Lead " + progress.leadId() + " is not in the lead store", "LeadNotFound");
     }
   }
 }

@@ -1,12 +1,16 @@
 package io.leadflow.activities.store;
 
 import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.Touch;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One send, unique by business key. Outcome {@code RESERVED} means the send may not have happened yet. */
+/**
+ * One send, unique by business key. Outcome {@code RESERVED} means the send may not have happened
+ * yet; otherwise a {@link Touch.Outcome} name.
+ */
 @Table("touch")
 public record TouchRecord(
     @Id Long id,
@@ -24,5 +28,9 @@ public record TouchRecord(
 
   public boolean isReserved() {
     return RESERVED.equals(outcome);
+  }
+
+  public Touch toTouch() {
+    return new Touch(step, channel, Touch.Outcome.valueOf(outcome), provider, providerMessageId, sentAt);
   }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.activities.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,10 +24,11 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
   @Query(
       """
       update touch set provider = :provider, provider_message_id = :providerMessageId,
-                       outcome = :outcome, sent_at = now()
+                       outcome = :outcome, sent_at = :at
       where business_key = :businessKey
       """)
-  int recordSent(String businessKey, String provider, String providerMessageId, String outcome);
+  int recordOutcome(
+      String businessKey, String provider, String providerMessageId, String outcome, Instant at);
 
   Optional<TouchRecord> findByBusinessKey(String businessKey);
 

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.leadflow.activities.StoredLeads;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.RepNoticeRepository;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
+import io.leadflow.workflows.QuietHoursPolicy;
+import io.leadflow.workflows.RepNotice;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.TouchRequest;
 import io.temporal.activity.ActivityOptions;
@@ -20,28 +25,41 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 @SpringBootTest
 class OutreachActivitiesImplTest {
 
+  private static final Instant ELEVEN_AM_NEW_YORK = Instant.parse("2026-03-09T15:00:00Z");
+  private static final TouchRequest.QuietHoursCheck NEW_YORK_8_TO_21 =
+      new TouchRequest.QuietHoursCheck(
+          new QuietHoursPolicy.Window(LocalTime.of(8, 0), LocalTime.of(21, 0)), List.of("America/New_York"));
+
   @Autowired OutreachActivitiesImpl implementation;
   @Autowired LeadRepository leads;
   @Autowired TouchRepository touches;
+  @Autowired RepNoticeRepository notices;
   @MockitoSpyBean OutreachChannel channel;
+  @MockitoBean Clock clock;
 
   private TestActivityEnvironment temporal;
   private OutreachActivities outreach;
 
   @BeforeEach
   void registerActivities() {
+    when(clock.instant()).thenReturn(ELEVEN_AM_NEW_YORK);
     temporal = TestActivityEnvironment.newInstance();
     temporal.registerActivitiesImplementations(implementation);
     outreach =
@@ -60,9 +78,9 @@ class OutreachActivitiesImplTest {
 
   @Test
   void sendsThroughTheDryRunChannelAndRecordsTheTouch() {
-    Lead lead = StoredLeads.save(leads, "+14155550100");
+    Lead lead = StoredLeads.save(leads, true);
 
-    Touch touch = outreach.sendTouch(new TouchRequest(lead.id().toString(), "first-touch", Channel.SMS));
+    Touch touch = outreach.sendTouch(sms(lead, "first-touch"));
 
     assertThat(touch.provider()).isEqualTo("dry-run");
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()))
@@ -71,6 +89,7 @@ class OutreachActivitiesImplTest {
             row -> {
               assertThat(row.channel()).isEqualTo(Channel.SMS);
               assertThat(row.outcome()).isEqualTo("SENT");
+              assertThat(row.provider()).isEqualTo("dry-run");
               assertThat(row.providerMessageId()).isEqualTo(touch.providerMessageId());
               assertThat(row.sentAt()).isNotNull();
             });
@@ -78,8 +97,8 @@ class OutreachActivitiesImplTest {
 
   @Test
   void aRepeatedRequestFindsTheFirstSendInsteadOfSendingAgain() {
-    Lead lead = StoredLeads.save(leads, null);
-    TouchRequest request = new TouchRequest(lead.id().toString(), "first-touch", Channel.EMAIL);
+    Lead lead = StoredLeads.save(leads, false);
+    TouchRequest request = email(lead, "first-touch");
 
     Touch first = outreach.sendTouch(request);
     Touch second = outreach.sendTouch(request);
@@ -91,8 +110,8 @@ class OutreachActivitiesImplTest {
 
   @Test
   void aReservationLeftByACrashedAttemptIsSentOnRetry() {
-    Lead lead = StoredLeads.save(leads, null);
-    TouchRequest request = new TouchRequest(lead.id().toString(), "first-touch", Channel.EMAIL);
+    Lead lead = StoredLeads.save(leads, false);
+    TouchRequest request = email(lead, "first-touch");
     touches.reserve(lead.id(), request.businessKey(), request.step(), request.channel().name());
 
     outreach.sendTouch(request);
@@ -105,8 +124,47 @@ class OutreachActivitiesImplTest {
   }
 
   @Test
+  void aCallOrTextThatDriftedIntoQuietHoursIsDeferredAndNothingIsRecorded() {
+    Lead lead = StoredLeads.save(leads, true);
+    when(clock.instant()).thenReturn(Instant.parse("2026-03-10T02:30:00Z")); // 22:30 in New York
+
+    Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.DEFERRED_QUIET_HOURS);
+    verify(channel, never()).send(any(), any());
+    assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id())).isEmpty();
+  }
+
+  @Test
+  void aTextToALeadWithoutAPhoneIsSkippedAndRecordedAsSuch() {
+    Lead lead = StoredLeads.save(leads, false);
+
+    Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    verify(channel, never()).send(any(), any());
+    assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()))
+        .singleElement()
+        .extracting(TouchRecord::outcome)
+        .isEqualTo("SKIPPED");
+  }
+
+  @Test
+  void aRepIsNotifiedOnceHoweverOftenTheActivityRuns() {
+    Lead lead = StoredLeads.save(leads, false);
+    RepNotice notice = new RepNotice(lead.id().toString(), "ana", "new-lead-1", "New HOT lead");
+
+    outreach.notifyRep(notice);
+    outreach.notifyRep(notice);
+    outreach.notifyRep(new RepNotice(lead.id().toString(), "ben", "escalation-1", "Ack SLA missed"));
+
+    verify(channel, times(1)).notifyRep(notice);
+    assertThat(notices.countForLead(lead.id())).isEqualTo(2);
+  }
+
+  @Test
   void anUnknownLeadFailsWithoutRetrying() {
-    TouchRequest request = new TouchRequest(UUID.randomUUID().toString(), "first-touch", Channel.SMS);
+    TouchRequest request = new TouchRequest(UUID.randomUUID().toString(), "first-touch", Channel.EMAIL, "t", null);
 
     assertThatThrownBy(() -> outreach.sendTouch(request))
         .isInstanceOf(ActivityFailure.class)
@@ -117,5 +175,13 @@ class OutreachActivitiesImplTest {
               assertThat(failure.getType()).isEqualTo("LeadNotFound");
               assertThat(failure.isNonRetryable()).isTrue();
             });
+  }
+
+  private static TouchRequest sms(Lead lead, String step) {
+    return new TouchRequest(lead.id().toString(), step, Channel.SMS, "d1-intro", NEW_YORK_8_TO_21);
+  }
+
+  private static TouchRequest email(Lead lead, String step) {
+    return new TouchRequest(lead.id().toString(), step, Channel.EMAIL, "instant-reply", null);
   }
 }

@@ -1,7 +1,6 @@
 package io.leadflow.api.leads;
 
-import io.leadflow.workflows.LeadStatus;
 import java.util.UUID;
 
-/** The 202 answer to a capture. */
-record CapturedLead(UUID leadId, String workflowId, LeadStatus status) {}
+/** The answer to a capture: the lead, its workflow, and whether the person was already known. */
+record CapturedLead(UUID leadId, String workflowId, boolean joinedExisting) {}

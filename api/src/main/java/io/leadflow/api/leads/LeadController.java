@@ -31,10 +31,11 @@ class LeadController {
     this.touches = touches;
   }
 
+  /** 202 for a new lead; 200 when the person was known and the capture joined their lead. */
   @PostMapping
   ResponseEntity<CapturedLead> capture(@Valid @RequestBody CaptureLeadRequest request) {
     CapturedLead captured = capture.capture(request);
-    return ResponseEntity.accepted()
+    return ResponseEntity.status(captured.joinedExisting() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/leads/" + captured.leadId()))
         .body(captured);
   }

@@ -4,6 +4,7 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadStatus;
+import io.leadflow.workflows.Tier;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,10 @@ record LeadView(
     String source,
     String interest,
     LeadStatus status,
+    Integer score,
+    Tier tier,
+    List<String> scoreBreakdown,
+    String assignedRep,
     Instant createdAt,
     Instant updatedAt,
     List<TouchView> touches) {
@@ -38,6 +43,10 @@ record LeadView(
         lead.source(),
         lead.interest(),
         lead.status(),
+        lead.score(),
+        lead.tier(),
+        lead.scoreBreakdown(),
+        lead.assignedRep(),
         lead.createdAt(),
         lead.updatedAt(),
         touches.stream()

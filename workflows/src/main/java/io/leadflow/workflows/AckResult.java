@@ -1,0 +1,5 @@
+package io.leadflow.workflows;
+
+import java.time.Instant;
+
+public record AckResult(String repId, Instant acknowledgedAt) {}

@@ -1,0 +1,158 @@
+package io.leadflow.workflows;
+
+import static io.leadflow.workflows.LeadHarness.MONDAY_10AM_NEW_YORK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LeadWorkflowNurtureTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow = LeadHarness.extension(MONDAY_10AM_NEW_YORK);
+
+  private LeadHarness harness;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    harness = new LeadHarness(env, worker, client);
+  }
+
+  /** Cold without engagement; warm once the lead engages (a second form fill, a pricing visit). */
+  private void scoreColdUntilEngaged() {
+    doAnswer(
+            call -> {
+              ScoreRequest request = call.getArgument(0);
+              return request.engagements().isEmpty() ? LeadHarness.COLD : LeadHarness.WARM;
+            })
+        .when(harness.scoring)
+        .score(any());
+  }
+
+  @Test
+  void aColdLeadGoesStraightToNurtureWithoutARep() {
+    scoreColdUntilEngaged();
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-1"));
+    harness.sleep(Duration.ofMinutes(1));
+
+    LeadState state = workflow.state();
+    assertThat(state.status()).isEqualTo(LeadStatus.NURTURE);
+    assertThat(state.assignedRep()).isNull();
+    assertThat(harness.sent).isEmpty();
+    verify(harness.routing, times(0)).route(any());
+  }
+
+  @Test
+  void nurtureEmailsMonthlyAndContinuesAsNewSoHistoryStaysBounded() {
+    scoreColdUntilEngaged();
+    harness.start(LeadHarness.lead("nur-2"));
+    String firstRun = harness.untyped("nur-2").describe().getExecution().getRunId();
+
+    harness.sleep(Duration.ofDays(61));
+
+    assertThat(harness.sentOn(Channel.EMAIL))
+        .extracting(s -> s.request().step())
+        .containsExactly("nurture-1", "nurture-2");
+    var current = harness.untyped("nur-2").describe();
+    assertThat(current.getExecution().getRunId()).isNotEqualTo(firstRun);
+    assertThat(harness.client().fetchHistory(LeadWorkflows.idFor("nur-2")).getEvents()).hasSizeLessThan(60);
+    LeadState state = harness.current("nur-2").state();
+    assertThat(state.status()).isEqualTo(LeadStatus.NURTURE);
+    assertThat(state.nurtureTouches()).isEqualTo(2);
+  }
+
+  @Test
+  void aReEngagedLeadComesBackToScoringRoutingAndANewCadence() {
+    scoreColdUntilEngaged();
+    harness.start(LeadHarness.lead("nur-3"));
+    harness.sleep(Duration.ofDays(40)); // one nurture email, one continue-as-new
+
+    harness.current("nur-3").engagement(new EngagementEvent("form-fill", "pricing form", "cap-2"));
+    harness.sleep(Duration.ofMinutes(1));
+
+    LeadState state = harness.current("nur-3").state();
+    assertThat(state.status()).isEqualTo(LeadStatus.AWAITING_ACK);
+    assertThat(state.score().tier()).isEqualTo(Tier.WARM);
+    assertThat(state.assignedRep()).isEqualTo("ana");
+    assertThat(state.cadenceRound()).isEqualTo(1);
+    assertThat(state.nurtureTouches()).isEqualTo(1);
+    assertThat(state.notes()).anyMatch(n -> n.startsWith("Re-engaged from nurture"));
+  }
+
+  @Test
+  void aDuplicateCaptureIsScoredOnceHoweverOftenItIsDelivered() {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-4"));
+    harness.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofHours(1));
+
+    EngagementEvent again = new EngagementEvent("form-fill", "demo form", "capture-77");
+    workflow.engagement(again);
+    workflow.engagement(again);
+    harness.sleep(Duration.ofHours(1));
+
+    assertThat(workflow.state().engagements()).containsExactly(again);
+    verify(harness.scoring, times(2)).score(any()); // at capture, and once for the event
+  }
+
+  @Test
+  void aTierUpgradeDuringTheCadenceReRoutesToTheHotTeam() {
+    doAnswer(
+            call -> {
+              ScoreRequest request = call.getArgument(0);
+              return request.engagements().isEmpty() ? LeadHarness.WARM : LeadHarness.HOT;
+            })
+        .when(harness.scoring)
+        .score(any());
+    doAnswer(
+            call -> {
+              RouteRequest request = call.getArgument(0);
+              return request.score().tier() == Tier.HOT
+                  ? new Assignment("zoe", "ben", "mia", "hot-lead desk")
+                  : LeadHarness.TEAM;
+            })
+        .when(harness.routing)
+        .route(any());
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-5"));
+    harness.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofDays(1));
+
+    workflow.engagement(new EngagementEvent("pricing-page-visit", "/pricing", "pv-1"));
+    harness.sleep(Duration.ofMinutes(1));
+
+    LeadState state = workflow.state();
+    assertThat(state.assignedRep()).isEqualTo("zoe");
+    assertThat(state.escalations())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo("Tier upgraded WARM → HOT: hot-lead desk"));
+    verify(harness.outreach).notifyRep(argThat(n -> n.repId().equals("zoe")));
+  }
+
+  @Test
+  void whenEnrichmentFailsTheLeadIsStillRoutedOnPartialData() {
+    doThrow(ApplicationFailure.newNonRetryableFailure("vendor down", "VendorUnavailable"))
+        .when(harness.enrichment)
+        .enrich(any());
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-6"));
+    harness.sleep(Duration.ofMinutes(1));
+
+    LeadState state = workflow.state();
+    assertThat(state.status()).isEqualTo(LeadStatus.AWAITING_ACK);
+    assertThat(state.enriched().partial()).isTrue();
+    assertThat(state.notes()).anyMatch(n -> n.startsWith("Enrichment unavailable"));
+  }
+}

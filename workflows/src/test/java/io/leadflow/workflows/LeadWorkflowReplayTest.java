@@ -1,0 +1,97 @@
+package io.leadflow.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.NonDeterministicException;
+import io.temporal.workflow.Workflow;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every stored history must replay against today's workflow code: a change that would break
+ * running leads fails the build. Guard intentional changes with {@code Workflow.getVersion}.
+ */
+class LeadWorkflowReplayTest {
+
+  static Stream<String> histories() throws IOException, URISyntaxException {
+    Path directory = Path.of(LeadWorkflowReplayTest.class.getResource("/histories").toURI());
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(f -> "histories/" + f.getFileName()).sorted().toList().stream();
+    }
+  }
+
+  @Test
+  void thereAreHistoriesToReplay() throws Exception {
+    assertThat(histories()).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @MethodSource("histories")
+  void replaysWithoutNonDeterminism(String resource) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(resource, LeadWorkflowImpl.class);
+  }
+
+  @Test
+  void aWorkflowThatSkipsAStageFailsTheReplay() {
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/v1-ack-cadence-nurture.json", RoutesBeforeEnriching.class))
+        // The replayer reports it as a failed replay query naming the cause.
+        .hasStackTraceContaining(NonDeterministicException.class.getName())
+        .hasStackTraceContaining("CurrentPlaybook");
+  }
+
+  /** Today's code with the enrichment stage dropped: exactly what a careless edit looks like. */
+  public static class RoutesBeforeEnriching implements LeadWorkflow {
+
+    private final RoutingActivities routing =
+        Workflow.newActivityStub(
+            RoutingActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+
+    @Override
+    public void run(LeadInput input) {
+      routing.route(new RouteRequest(input.lead(), null, null));
+    }
+
+    @Override
+    public AckResult acknowledge(String repId) {
+      return null;
+    }
+
+    @Override
+    public void validateAcknowledge(String repId) {}
+
+    @Override
+    public void reply(Reply reply) {}
+
+    @Override
+    public void optOut(OptOut optOut) {}
+
+    @Override
+    public void disqualify(String reason) {}
+
+    @Override
+    public void meetingBooked(Instant at) {}
+
+    @Override
+    public void engagement(EngagementEvent event) {}
+
+    @Override
+    public LeadState state() {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.leadflow.workflows;
+
+import static io.leadflow.workflows.LeadHarness.MONDAY_10AM_NEW_YORK;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Writes the histories {@link LeadWorkflowReplayTest} replays. Run it only when the workflow's
+ * behaviour changes on purpose (new histories join the old ones, never replace them):
+ * {@code mvn -pl workflows test -Dtest=RecordHistories -Dleadflow.record-histories=true}
+ */
+@EnabledIfSystemProperty(named = "leadflow.record-histories", matches = "true")
+class RecordHistories {
+
+  private static final Path DIRECTORY = Path.of("src/test/resources/histories");
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow = LeadHarness.extension(MONDAY_10AM_NEW_YORK);
+
+  private LeadHarness harness;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    harness = new LeadHarness(env, worker, client);
+  }
+
+  @Test
+  void acknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-ack"));
+    harness.sleep(Duration.ofMinutes(2));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofDays(16));
+    save("h-ack", "v1-ack-cadence-nurture.json");
+  }
+
+  @Test
+  void missedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-esc"));
+    harness.sleep(Duration.ofDays(3).plus(Duration.ofHours(2)));
+    workflow.reply(new Reply(Channel.SMS, "call me", "SM1"));
+    harness.sleep(Duration.ofDays(1));
+    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(6)));
+    harness.sleep(Duration.ofDays(1));
+    save("h-esc", "v1-escalation-reply-meeting.json");
+  }
+
+  @Test
+  void optOutsAndDisqualification() throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-opt"));
+    workflow.optOut(new OptOut(Channel.SMS));
+    harness.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofDays(4));
+    workflow.disqualify("no budget");
+    harness.sleep(Duration.ofDays(1));
+    save("h-opt", "v1-optout-disqualify.json");
+  }
+
+  @Test
+  void coldLeadNurturedThenReEngaged() throws IOException {
+    doAnswer(
+            call -> {
+              ScoreRequest request = call.getArgument(0);
+              return request.engagements().isEmpty() ? LeadHarness.COLD : LeadHarness.WARM;
+            })
+        .when(harness.scoring)
+        .score(any());
+    harness.start(LeadHarness.lead("h-nur"));
+    save("h-nur", "v1-cold-nurture-first-run.json", () -> harness.sleep(Duration.ofDays(31)));
+    harness.current("h-nur").engagement(new EngagementEvent("form-fill", "demo", "cap-2"));
+    harness.sleep(Duration.ofMinutes(20));
+    harness.current("h-nur").optOut(OptOut.all());
+    harness.sleep(Duration.ofMinutes(1));
+    save("h-nur", "v1-nurture-reengaged-optout.json");
+  }
+
+  private void save(String leadId, String file, Runnable before) throws IOException {
+    String firstRunId = harness.untyped(leadId).describe().getExecution().getRunId();
+    before.run();
+    write(file, harness.client().fetchHistory(LeadWorkflows.idFor(leadId), firstRunId).toJson(true));
+  }
+
+  private void save(String leadId, String file) throws IOException {
+    write(file, harness.client().fetchHistory(LeadWorkflows.idFor(leadId)).toJson(true));
+  }
+
+  private static void write(String file, String json) throws IOException {
+    Files.createDirectories(DIRECTORY);
+    Files.writeString(DIRECTORY.resolve(file), json);
+  }
+}
