@@ -45,7 +45,8 @@ echo "Temporal at $TEMPORAL_ADDRESS"
 
 java "${java_opts[@]}" -jar "$worker_jar" &
 pids+=($!)
-java "${java_opts[@]}" -jar "$api_jar" &
+# Well-known keys (dev-ingest, dev-rep-ana, dev-rep-ben, dev-manager, dev-admin) for local use only.
+LEADFLOW_API_DEV_KEYS=${LEADFLOW_API_DEV_KEYS:-true} java "${java_opts[@]}" -jar "$api_jar" &
 pids+=($!)
 
 echo "LeadFlow is starting; the API will be at http://localhost:${LEADFLOW_API_PORT:-8080}/api/v1/leads (Ctrl-C stops everything)."

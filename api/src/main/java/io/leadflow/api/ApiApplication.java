@@ -4,10 +4,14 @@ import io.leadflow.activities.store.LeadStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
 @Import(LeadStoreConfiguration.class)
+@EnableScheduling
+@EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {
 
   public static void main(String[] args) {

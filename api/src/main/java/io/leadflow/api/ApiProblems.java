@@ -1,6 +1,11 @@
 package io.leadflow.api;
 
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -17,6 +23,37 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** RFC 9457 problem+json for every error, with details a client can act on. */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  /** Anything unforeseen: logged with its stack trace here, never shown to the caller. */
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e, WebRequest request) {
+    log.error("Unexpected error on {}", request.getDescription(false), e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it was logged.");
+    problem.setTitle("Internal error");
+    return problem;
+  }
+
+  /** The lead's workflow has completed: it is closed, nothing can be sent to it. */
+  @ExceptionHandler(WorkflowNotFoundException.class)
+  ProblemDetail closedWorkflow(WorkflowNotFoundException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The lead's workflow has ended; nothing can change it now.");
+    problem.setTitle("Lead closed");
+    return problem;
+  }
+
+  /** Temporal could not be reached: nothing was changed, the caller may retry. */
+  @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
+  ResponseEntity<ProblemDetail> temporalUnavailable(RuntimeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, "The workflow service is unavailable; nothing was changed. Retry shortly.");
+    problem.setTitle("Temporarily unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(

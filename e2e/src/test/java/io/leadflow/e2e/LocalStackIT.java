@@ -46,6 +46,7 @@ class LocalStackIT {
           http.send(
               HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/v1/leads"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer dev-ingest")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
                           "{\"name\":\"Ana Ruiz\",\"email\":\"ana+" + UUID.randomUUID() + "@globex.test\",\"source\":\"web\",\"interest\":\"demo\"}"))
@@ -59,10 +60,20 @@ class LocalStackIT {
           await()
               .atMost(Duration.ofSeconds(15))
               .until(
-                  () -> json.readTree(http.send(HttpRequest.newBuilder(lead).build(), HttpResponse.BodyHandlers.ofString()).body()),
+                  () -> json.readTree(http.send(HttpRequest.newBuilder(lead).header("Authorization", "Bearer dev-admin").build(), HttpResponse.BodyHandlers.ofString()).body()),
                   l -> l.get("touches").size() == 1 && "AWAITING_ACK".equals(l.get("status").asString()));
       assertThat(routed.get("touches").get(0).get("provider").asString()).isEqualTo("dry-run");
-      assertThat(routed.get("assignedRep").asString()).isNotBlank();
+      assertThat(routed.get("assignedRep").asString()).isEqualTo("ana");
+
+      // The rep's side of the tour: acknowledge, then log the lead's reply.
+      assertThat(send(URI.create(lead + "/acknowledge"), "dev-rep-ana", null).statusCode()).isEqualTo(200);
+      assertThat(send(URI.create(lead + "/replies"), "dev-rep-ana", "{\"channel\":\"SMS\",\"body\":\"call me\"}").statusCode())
+          .isEqualTo(202);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> json.readTree(http.send(HttpRequest.newBuilder(lead).header("Authorization", "Bearer dev-rep-ana").build(), HttpResponse.BodyHandlers.ofString()).body()),
+              l -> "ENGAGED".equals(l.get("status").asString()));
 
       List<ProcessHandle> parts = stack.process().descendants().toList();
       assertThat(parts).hasSizeGreaterThanOrEqualTo(3); // Temporal service, worker, API
@@ -71,6 +82,16 @@ class LocalStackIT {
       assertThat(stack.waitForExit(Duration.ofSeconds(30))).isTrue();
       await().atMost(Duration.ofSeconds(15)).until(() -> parts.stream().noneMatch(ProcessHandle::isAlive));
     }
+  }
+
+  private HttpResponse<String> send(URI uri, String key, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + key)
+            .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

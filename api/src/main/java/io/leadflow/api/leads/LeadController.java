@@ -1,65 +1,64 @@
 package io.leadflow.api.leads;
 
-import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRepository;
-import jakarta.validation.Valid;
-import java.net.URI;
-import java.util.Optional;
-import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.http.ProblemDetail;
+import io.leadflow.api.security.ApiPrincipal;
+import io.leadflow.api.security.Role;
+import io.leadflow.workflows.LeadStatus;
+import io.leadflow.workflows.Tier;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/leads")
 class LeadController {
 
-  private final LeadCapture capture;
-  private final LeadRepository leads;
+  private final LeadAccess access;
+  private final LeadSearch search;
   private final TouchRepository touches;
+  private final LeadTimeline timeline;
 
-  LeadController(LeadCapture capture, LeadRepository leads, TouchRepository touches) {
-    this.capture = capture;
-    this.leads = leads;
+  LeadController(LeadAccess access, LeadSearch search, TouchRepository touches, LeadTimeline timeline) {
+    this.access = access;
+    this.search = search;
     this.touches = touches;
+    this.timeline = timeline;
   }
 
-  /** 202 for a new lead; 200 when the person was known and the capture joined their lead. */
-  @PostMapping
-  ResponseEntity<CapturedLead> capture(@Valid @RequestBody CaptureLeadRequest request) {
-    CapturedLead captured = capture.capture(request);
-    return ResponseEntity.status(captured.joinedExisting() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-        .location(URI.create("/api/v1/leads/" + captured.leadId()))
-        .body(captured);
+  /** Reps always see only their own leads, whatever {@code assignedRep} they ask for. */
+  @GetMapping
+  LeadPage leads(
+      @RequestParam(required = false) LeadStatus status,
+      @RequestParam(required = false) Tier tier,
+      @RequestParam(required = false) String assignedRep,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+      @AuthenticationPrincipal ApiPrincipal caller) {
+    String rep = caller.role() == Role.REP ? caller.repId() : assignedRep;
+    return search.find(
+        new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo), cursor, limit);
   }
 
   @GetMapping("/{id}")
-  LeadView lead(@PathVariable String id) {
-    return parse(id)
-        .flatMap(leads::findById)
-        .map(lead -> LeadView.of(lead, touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id())))
-        .orElseThrow(() -> notFound(id));
+  LeadView lead(@PathVariable String id, @AuthenticationPrincipal ApiPrincipal caller) {
+    Lead lead = access.visibleLead(id, caller);
+    return LeadView.of(lead, touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()));
   }
 
-  private static Optional<UUID> parse(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static ErrorResponseException notFound(String id) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No lead with id " + id + ".");
-    problem.setTitle("Lead not found");
-    return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+  @GetMapping("/{id}/timeline")
+  List<TimelineEvent> timeline(@PathVariable String id, @AuthenticationPrincipal ApiPrincipal caller) {
+    return timeline.of(access.visibleLead(id, caller));
   }
 }

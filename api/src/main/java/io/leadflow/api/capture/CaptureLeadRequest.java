@@ -1,4 +1,4 @@
-package io.leadflow.api.leads;
+package io.leadflow.api.capture;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -7,13 +7,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What a form or feed may send. Deliberately separate from the stored lead: no status, no id. */
-record CaptureLeadRequest(
+public record CaptureLeadRequest(
     @NotBlank @Size(max = 200) String name,
     @Size(max = 320) @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address")
         String email,
     @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ().-]{7,31}", message = "must be a phone number")
         String phone,
-    @NotBlank @Size(max = 64) String source,
+    @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9 ._:/-]+", message = "letters, digits and . _ : / - only")
+        String source,
     @NotBlank @Size(max = 200) String interest) {
 
   @AssertTrue(message = "give an email or a phone so the lead can be reached")

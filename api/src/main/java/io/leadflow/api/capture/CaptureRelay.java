@@ -1,0 +1,117 @@
+package io.leadflow.api.capture;
+
+import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.workflows.EngagementEvent;
+import io.leadflow.workflows.LeadInput;
+import io.leadflow.workflows.LeadStatus;
+import io.leadflow.workflows.LeadWorkflow;
+import io.leadflow.workflows.LeadWorkflows;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands stored captures to Temporal: at once after the capture, and again with backoff while
+ * Temporal is unreachable. Every delivery is idempotent, so two relays racing for one entry are
+ * harmless: a lead's workflow is started at most once (its id is fixed and a duplicate start is
+ * rejected even after the workflow closed), and a join's engagement carries the capture's id,
+ * which the workflow deduplicates.
+ */
+@Component
+class CaptureRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(CaptureRelay.class);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+  private final OutboxRepository outbox;
+  private final LeadRepository leads;
+  private final WorkflowClient temporal;
+  private final TaskExecutor executor;
+
+  CaptureRelay(
+      OutboxRepository outbox,
+      LeadRepository leads,
+      WorkflowClient temporal,
+      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    this.outbox = outbox;
+    this.leads = leads;
+    this.temporal = temporal;
+    this.executor = executor;
+  }
+
+  /** The fast path, off the request thread: the 202 never waits for Temporal. */
+  void relaySoon(long entryId) {
+    executor.execute(() -> outbox.findPending(entryId).forEach(this::relay));
+  }
+
+  @Scheduled(fixedDelayString = "${leadflow.capture.relay-interval:1s}")
+  void relayDue() {
+    outbox.findDue(100).forEach(this::relay);
+  }
+
+  private void relay(OutboxEntry entry) {
+    try {
+      Lead lead = leads.findById(entry.leadId()).orElseThrow();
+      if (entry.joined() && lead.status() == LeadStatus.OPTED_OUT) {
+        log.info("Capture {} of opted-out lead {} kept, not acted on", entry.captureId(), lead.id());
+      } else if (entry.joined()) {
+        join(lead, entry);
+      } else {
+        start(lead);
+      }
+      outbox.markDone(entry.id());
+    } catch (RuntimeException e) {
+      Duration backoff = backoff(entry.attempts());
+      log.warn(
+          "Capture {} of lead {} not yet handed to Temporal (attempt {}), retrying in {}: {}",
+          entry.captureId(), entry.leadId(), entry.attempts() + 1, backoff, e.getMessage());
+      outbox.markFailed(entry.id(), Instant.now().plus(backoff), e.getMessage());
+    }
+  }
+
+  private void start(Lead lead) {
+    try {
+      WorkflowClient.start(
+          workflowOf(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)::run,
+          LeadInput.of(lead.toNewLead()));
+    } catch (WorkflowExecutionAlreadyStarted alreadyDone) {
+      // an earlier attempt started it; the lead has its one workflow
+    }
+  }
+
+  /** Signal-with-start: reaches the running workflow, or starts a new one for a closed lead. */
+  private void join(Lead lead, OutboxEntry entry) {
+    LeadWorkflow workflow = workflowOf(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+    BatchRequest signalWithStart = temporal.newSignalWithStartRequest();
+    signalWithStart.add(workflow::run, LeadInput.of(lead.toNewLead()));
+    signalWithStart.add(
+        workflow::engagement, new EngagementEvent("form-fill", "captured again", "capture-" + entry.captureId()));
+    temporal.signalWithStart(signalWithStart);
+  }
+
+  private LeadWorkflow workflowOf(Lead lead, WorkflowIdReusePolicy reuse) {
+    return temporal.newWorkflowStub(
+        LeadWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(LeadWorkflows.TASK_QUEUE)
+            .setWorkflowId(LeadWorkflows.idFor(lead.id().toString()))
+            .setWorkflowIdReusePolicy(reuse)
+            .build());
+  }
+
+  private static Duration backoff(int attempts) {
+    Duration backoff = Duration.ofSeconds(1L << Math.min(attempts, 6));
+    return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+  }
+}

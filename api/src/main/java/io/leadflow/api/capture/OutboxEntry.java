@@ -1,0 +1,24 @@
+package io.leadflow.api.capture;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A capture on its way to Temporal: start the lead's workflow, or join it with an engagement. */
+@Table("capture_outbox")
+record OutboxEntry(
+    @Id Long id,
+    UUID leadId,
+    long captureId,
+    boolean joined,
+    int attempts,
+    Instant nextAttemptAt,
+    String lastError,
+    Instant createdAt,
+    Instant doneAt) {
+
+  static OutboxEntry of(UUID leadId, long captureId, boolean joined, Instant now) {
+    return new OutboxEntry(null, leadId, captureId, joined, 0, now, null, now, null);
+  }
+}

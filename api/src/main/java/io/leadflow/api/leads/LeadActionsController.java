@@ -1,0 +1,110 @@
+package io.leadflow.api.leads;
+
+import io.leadflow.activities.store.Lead;
+import io.leadflow.api.security.ApiPrincipal;
+import io.leadflow.workflows.AckResult;
+import io.leadflow.workflows.LeadWorkflow;
+import io.leadflow.workflows.LeadWorkflows;
+import io.leadflow.workflows.OptOut;
+import io.leadflow.workflows.Reply;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateException;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What reps do to a lead. Each action goes to the lead's workflow, which owns the rules; the
+ * answer comes once Temporal has stored the message. A closed lead answers 409 with its state.
+ */
+@RestController
+@RequestMapping("/api/v1/leads/{id}")
+class LeadActionsController {
+
+  private final LeadAccess access;
+  private final WorkflowClient temporal;
+
+  LeadActionsController(LeadAccess access, WorkflowClient temporal) {
+    this.access = access;
+    this.temporal = temporal;
+  }
+
+  /** The caller acknowledges as their own rep id; the workflow refuses anyone but the assignee. */
+  @PostMapping("/acknowledge")
+  AckResult acknowledge(@PathVariable String id, @AuthenticationPrincipal ApiPrincipal caller) {
+    Lead lead = openLead(id, caller);
+    if (caller.repId() == null) {
+      throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "This API key acts for no rep, so it cannot acknowledge.");
+    }
+    try {
+      return workflowOf(lead).acknowledge(caller.repId());
+    } catch (WorkflowUpdateException rejected) {
+      throw problem(HttpStatus.CONFLICT, rootMessage(rejected));
+    }
+  }
+
+  @PostMapping("/replies")
+  ResponseEntity<Void> reply(
+      @PathVariable String id, @Valid @RequestBody LeadActions.LoggedReply reply, @AuthenticationPrincipal ApiPrincipal caller) {
+    String messageId = reply.messageId() != null ? reply.messageId() : "api-" + UUID.randomUUID();
+    return signal(id, caller, w -> w.reply(new Reply(reply.channel(), reply.body(), messageId)));
+  }
+
+  @PostMapping("/disqualify")
+  ResponseEntity<Void> disqualify(
+      @PathVariable String id, @Valid @RequestBody LeadActions.Disqualification body, @AuthenticationPrincipal ApiPrincipal caller) {
+    return signal(id, caller, w -> w.disqualify(body.reason()));
+  }
+
+  @PostMapping("/meeting")
+  ResponseEntity<Void> meetingBooked(
+      @PathVariable String id, @Valid @RequestBody LeadActions.Meeting body, @AuthenticationPrincipal ApiPrincipal caller) {
+    return signal(id, caller, w -> w.meetingBooked(body.at()));
+  }
+
+  @PostMapping("/opt-out")
+  ResponseEntity<Void> optOut(
+      @PathVariable String id, @Valid @RequestBody LeadActions.OptOutRequest body, @AuthenticationPrincipal ApiPrincipal caller) {
+    return signal(id, caller, w -> w.optOut(new OptOut(body.channel())));
+  }
+
+  private ResponseEntity<Void> signal(String id, ApiPrincipal caller, Consumer<LeadWorkflow> message) {
+    message.accept(workflowOf(openLead(id, caller)));
+    return ResponseEntity.accepted().build();
+  }
+
+  private Lead openLead(String id, ApiPrincipal caller) {
+    Lead lead = access.visibleLead(id, caller);
+    LeadAccess.requireOpen(lead);
+    return lead;
+  }
+
+  private LeadWorkflow workflowOf(Lead lead) {
+    return temporal.newWorkflowStub(LeadWorkflow.class, LeadWorkflows.idFor(lead.id().toString()));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    // ApplicationFailure messages read "message='…', type='…'": keep the human part.
+    int start = message.indexOf("message='");
+    return start < 0 ? message : message.substring(start + 9, message.indexOf('\'', start + 9));
+  }
+
+  private static ErrorResponseException problem(HttpStatus status, String detail) {
+    return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+  }
+}

@@ -1,0 +1,93 @@
+package io.leadflow.api.leads;
+
+import io.leadflow.activities.store.Lead;
+import io.leadflow.workflows.LeadSearchAttributes;
+import io.leadflow.workflows.LeadWorkflows;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lead's Temporal history (its current run) told in words: what ran, what it waited for,
+ * which waits ran out, what messages arrived, how status and owner changed. The summaries the
+ * workflow gives its timers and activities are what make this readable.
+ */
+@Component
+class LeadTimeline {
+
+  private static final DataConverter CONVERTER = DefaultDataConverter.newDefaultInstance();
+
+  private final WorkflowClient temporal;
+
+  LeadTimeline(WorkflowClient temporal) {
+    this.temporal = temporal;
+  }
+
+  List<TimelineEvent> of(Lead lead) {
+    Map<Long, String> timers = new HashMap<>();
+    List<TimelineEvent> timeline = new ArrayList<>();
+    for (HistoryEvent event : temporal.fetchHistory(LeadWorkflows.idFor(lead.id().toString())).getEvents()) {
+      Instant at = Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+      describe(event, timers).ifPresent(what -> timeline.add(new TimelineEvent(at, what)));
+    }
+    return timeline;
+  }
+
+  private static Optional<String> describe(HistoryEvent event, Map<Long, String> timers) {
+    return switch (event.getEventType()) {
+      case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> Optional.of("Lead workflow started");
+      case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> summary(event);
+      case EVENT_TYPE_TIMER_STARTED -> {
+        String summary = summary(event).orElse("timer");
+        timers.put(event.getEventId(), summary);
+        yield Optional.of("Waiting: " + summary);
+      }
+      case EVENT_TYPE_TIMER_FIRED ->
+          Optional.of(timers.getOrDefault(event.getTimerFiredEventAttributes().getStartedEventId(), "timer") + " ran out");
+      case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED ->
+          Optional.of("Received " + event.getWorkflowExecutionSignaledEventAttributes().getSignalName());
+      case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> Optional.of("Acknowledged by the rep");
+      case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> changes(event);
+      case EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW -> Optional.of("Continued as a new run (nurture)");
+      case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> Optional.of("Lead workflow completed");
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<String> summary(HistoryEvent event) {
+    if (!event.hasUserMetadata() || !event.getUserMetadata().hasSummary()) {
+      return Optional.empty();
+    }
+    return Optional.of(text(event.getUserMetadata().getSummary()));
+  }
+
+  private static Optional<String> changes(HistoryEvent event) {
+    Map<String, Payload> fields =
+        event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes().getIndexedFieldsMap();
+    List<String> parts = new ArrayList<>();
+    change(fields, LeadSearchAttributes.STATUS.getName(), "status ", parts);
+    change(fields, LeadSearchAttributes.ASSIGNED_REP.getName(), "assigned to ", parts);
+    change(fields, LeadSearchAttributes.TIER.getName(), "tier ", parts);
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+  }
+
+  private static void change(Map<String, Payload> fields, String name, String label, List<String> parts) {
+    Payload value = fields.get(name);
+    if (value != null && !value.getData().isEmpty()) {
+      parts.add(label + text(value));
+    }
+  }
+
+  private static String text(Payload payload) {
+    return CONVERTER.fromPayload(payload, String.class, String.class);
+  }
+}

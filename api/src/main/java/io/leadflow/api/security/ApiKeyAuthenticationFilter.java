@@ -1,0 +1,56 @@
+package io.leadflow.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Reads {@code Authorization: Bearer <key>} (or {@code X-Api-Key}); a key that is not valid is 401. */
+@Component
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+  private final ApiKeyRepository keys;
+  private final ProblemResponses problems;
+
+  ApiKeyAuthenticationFilter(ApiKeyRepository keys, ProblemResponses problems) {
+    this.keys = keys;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> presented = presentedKey(request);
+    if (presented.isPresent()) {
+      Optional<ApiKey> key = keys.findByKeyHashAndRevokedAtIsNull(ApiKeys.hash(presented.get()));
+      if (key.isEmpty()) {
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "This API key is unknown or revoked.");
+        return;
+      }
+      ApiPrincipal principal = key.get().principal();
+      var authentication =
+          UsernamePasswordAuthenticationToken.authenticated(
+              principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + principal.role())));
+      SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static Optional<String> presentedKey(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.of(authorization.substring(7).strip());
+    }
+    return Optional.ofNullable(request.getHeader("X-Api-Key")).map(String::strip);
+  }
+}

@@ -1,0 +1,9 @@
+package io.leadflow.api.security;
+
+/** What an API key may do. INGEST only captures; a REP sees only their own leads. */
+public enum Role {
+  INGEST,
+  REP,
+  MANAGER,
+  ADMIN
+}

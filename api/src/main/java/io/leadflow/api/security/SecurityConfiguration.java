@@ -1,0 +1,56 @@
+package io.leadflow.api.security;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Every endpoint but health, the API docs and provider webhooks (which prove
+ * themselves by signature) needs an API key; the role decides the rest. Reps are further limited
+ * to their own leads in the controllers (a foreign lead is a 404, not a 403).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, ProblemResponses problems)
+      throws Exception {
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/v1/webhooks/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/leads")
+                    .hasAnyRole(Role.INGEST.name(), Role.ADMIN.name())
+                    .requestMatchers("/api/v1/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/leads", "/api/v1/leads/**")
+                    .hasAnyRole(Role.REP.name(), Role.MANAGER.name(), Role.ADMIN.name())
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+
+  /** The filter runs inside the security chain only, not a second time as a plain servlet filter. */
+  @Bean
+  FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterOutsideTheChain(ApiKeyAuthenticationFilter filter) {
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+}

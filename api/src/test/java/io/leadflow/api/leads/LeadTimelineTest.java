@@ -1,0 +1,43 @@
+package io.leadflow.api.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leadflow.api.ApiTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LeadTimelineTest extends ApiTest {
+
+  @Test
+  void theTimelineTellsTheLeadsStoryInWords() {
+    String leadId = routedLead();
+    post("/api/v1/leads/" + leadId + "/acknowledge", ANA, null);
+    post("/api/v1/leads/" + leadId + "/replies", ANA, "{\"channel\":\"SMS\",\"body\":\"call me\"}");
+
+    List<String> lines =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> {
+                  List<String> what = new ArrayList<>();
+                  body(get("/api/v1/leads/" + leadId + "/timeline", ANA)).forEach(e -> what.add(e.get("what").asString()));
+                  return what;
+                },
+                what -> what.contains("Received reply"));
+
+    assertThat(lines)
+        .containsSubsequence(
+            "Lead workflow started",
+            "Enrich",
+            "Route",
+            "Instant reply · EMAIL",
+            "status AWAITING_ACK, assigned to ana",
+            "Waiting: Ack SLA · 5m",
+            "Acknowledged by the rep",
+            "Received reply");
+    assertThat(get("/api/v1/leads/" + leadId + "/timeline", BEN).statusCode()).isEqualTo(404);
+  }
+}
