@@ -3,14 +3,25 @@ package io.leadflow.activities.store;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One capture of a lead, with its attribution; {@code joined} when it found the person known. */
 @Table("lead_capture")
 public record CaptureRecord(
-    @Id Long id, UUID leadId, String source, String interest, boolean joined, Instant createdAt) {
+    @Id Long id,
+    UUID leadId,
+    String source,
+    String interest,
+    @Embedded.Nullable(prefix = "utm_") Utm utm,
+    boolean joined,
+    Instant createdAt) {
 
-  public static CaptureRecord of(UUID leadId, String source, String interest, boolean joined, Instant now) {
-    return new CaptureRecord(null, leadId, source, interest, joined, now);
+  /** Campaign attribution as the form received it; any part may be absent. */
+  public record Utm(String source, String medium, String campaign, String term, String content) {}
+
+  public static CaptureRecord of(
+      UUID leadId, String source, String interest, Utm utm, boolean joined, Instant now) {
+    return new CaptureRecord(null, leadId, source, interest, utm, joined, now);
   }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.api.capture;
 
+import io.leadflow.activities.store.CaptureRecord;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,16 @@ public record CaptureLeadRequest(
         String phone,
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9 ._:/-]+", message = "letters, digits and . _ : / - only")
         String source,
-    @NotBlank @Size(max = 200) String interest) {
+    @NotBlank @Size(max = 200) String interest,
+    @Size(max = 200) String utmSource,
+    @Size(max = 200) String utmMedium,
+    @Size(max = 200) String utmCampaign,
+    @Size(max = 200) String utmTerm,
+    @Size(max = 200) String utmContent) {
+
+  CaptureRecord.Utm utm() {
+    return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+  }
 
   @AssertTrue(message = "give an email or a phone so the lead can be reached")
   boolean isReachable() {

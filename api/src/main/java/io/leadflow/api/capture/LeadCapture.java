@@ -65,7 +65,12 @@ class LeadCapture {
     CaptureRecord capture =
         captures.save(
             CaptureRecord.of(
-                lead.id(), request.source().strip(), request.interest().strip(), known.isPresent(), clock.instant()));
+                lead.id(),
+                request.source().strip(),
+                request.interest().strip(),
+                request.utm(),
+                known.isPresent(),
+                clock.instant()));
     return outbox.save(OutboxEntry.of(lead.id(), capture.id(), known.isPresent(), clock.instant()));
   }
 

@@ -1,5 +1,6 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.api.security.ApiPrincipal;
@@ -25,12 +26,22 @@ class LeadController {
   private final LeadAccess access;
   private final LeadSearch search;
   private final TouchRepository touches;
+  private final CaptureRepository captures;
+  private final LiveState live;
   private final LeadTimeline timeline;
 
-  LeadController(LeadAccess access, LeadSearch search, TouchRepository touches, LeadTimeline timeline) {
+  LeadController(
+      LeadAccess access,
+      LeadSearch search,
+      TouchRepository touches,
+      CaptureRepository captures,
+      LiveState live,
+      LeadTimeline timeline) {
     this.access = access;
     this.search = search;
     this.touches = touches;
+    this.captures = captures;
+    this.live = live;
     this.timeline = timeline;
   }
 
@@ -54,7 +65,11 @@ class LeadController {
   @GetMapping("/{id}")
   LeadView lead(@PathVariable String id, @AuthenticationPrincipal ApiPrincipal caller) {
     Lead lead = access.visibleLead(id, caller);
-    return LeadView.of(lead, touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()));
+    return LeadView.of(
+        lead,
+        captures.findByLeadIdOrderByIdAsc(lead.id()),
+        touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
+        live.of(lead).map(LeadView.Live::of).orElse(null));
   }
 
   @GetMapping("/{id}/timeline")

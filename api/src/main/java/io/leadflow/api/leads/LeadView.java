@@ -1,15 +1,19 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.Escalation;
+import io.leadflow.workflows.LeadState;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.Tier;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** A stored lead with its touches, as the API shows it. */
+/** A stored lead with its captures and touches, and what its workflow is doing right now. */
 record LeadView(
     UUID id,
     String name,
@@ -24,7 +28,11 @@ record LeadView(
     String assignedRep,
     Instant createdAt,
     Instant updatedAt,
-    List<TouchView> touches) {
+    List<CaptureView> captures,
+    List<TouchView> touches,
+    Live live) {
+
+  record CaptureView(String source, String interest, CaptureRecord.Utm utm, boolean joined, Instant at) {}
 
   record TouchView(
       String step,
@@ -34,7 +42,29 @@ record LeadView(
       String outcome,
       Instant sentAt) {}
 
-  static LeadView of(Lead lead, List<TouchRecord> touches) {
+  /** From the workflow's state query; null when it could not be asked just now. */
+  record Live(
+      String nextTouch,
+      Instant nextTouchAt,
+      Instant ackDeadline,
+      String acknowledgedBy,
+      List<Escalation> escalations,
+      Set<Channel> optedOut,
+      List<String> notes) {
+
+    static Live of(LeadState state) {
+      return new Live(
+          state.nextTouch(),
+          state.nextTouchAt(),
+          state.ackDeadline(),
+          state.acknowledgedBy(),
+          state.escalations(),
+          state.optedOut(),
+          state.notes());
+    }
+  }
+
+  static LeadView of(Lead lead, List<CaptureRecord> captures, List<TouchRecord> touches, Live live) {
     return new LeadView(
         lead.id(),
         lead.name(),
@@ -49,11 +79,15 @@ record LeadView(
         lead.assignedRep(),
         lead.createdAt(),
         lead.updatedAt(),
+        captures.stream()
+            .map(c -> new CaptureView(c.source(), c.interest(), c.utm(), c.joined(), c.createdAt()))
+            .toList(),
         touches.stream()
             .map(
                 t ->
                     new TouchView(
                         t.step(), t.channel(), t.provider(), t.providerMessageId(), t.outcome(), t.sentAt()))
-            .toList());
+            .toList(),
+        live);
   }
 }

@@ -54,6 +54,8 @@ class LeadApiTest extends ApiTest {
     assertThat(lead.get("tier").asString()).isEqualTo("HOT");
     assertThat(lead.get("scoreBreakdown").get(0).asString()).isEqualTo("+30 demo request");
     assertThat(lead.get("assignedRep").asString()).isEqualTo("ana");
+    assertThat(lead.get("live").get("ackDeadline").asString()).isNotBlank();
+    assertThat(lead.get("live").get("escalations")).isEmpty();
     JsonNode touch = lead.get("touches").get(0);
     assertThat(touch.get("channel").asString()).isEqualTo("EMAIL");
     assertThat(touch.get("provider").asString()).isEqualTo("dry-run");
@@ -66,7 +68,11 @@ class LeadApiTest extends ApiTest {
     String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
 
     HttpResponse<String> again =
-        post("/api/v1/leads", INGEST, "{\"name\":\"Sarah K.\",\"email\":\"" + email.toUpperCase() + "\",\"source\":\"ads\",\"interest\":\"pricing\"}");
+        post(
+            "/api/v1/leads",
+            INGEST,
+            "{\"name\":\"Sarah K.\",\"email\":\"" + email.toUpperCase()
+                + "\",\"source\":\"ads\",\"interest\":\"pricing\",\"utmSource\":\"google\",\"utmCampaign\":\"q4-demo\"}");
 
     assertThat(again.statusCode()).isEqualTo(200);
     JsonNode joined = body(again);
@@ -75,6 +81,9 @@ class LeadApiTest extends ApiTest {
     assertThat(captures.findByLeadIdOrderByIdAsc(UUID.fromString(leadId)))
         .extracting(CaptureRecord::source, CaptureRecord::joined)
         .containsExactly(tuple("web", false), tuple("ads", true));
+    JsonNode attribution = body(get("/api/v1/leads/" + leadId, ADMIN)).get("captures").get(1).get("utm");
+    assertThat(attribution.get("source").asString()).isEqualTo("google");
+    assertThat(attribution.get("campaign").asString()).isEqualTo("q4-demo");
     LeadWorkflow workflow = temporal.newWorkflowStub(LeadWorkflow.class, LeadWorkflows.idFor(leadId));
     await()
         .atMost(Duration.ofSeconds(10))
