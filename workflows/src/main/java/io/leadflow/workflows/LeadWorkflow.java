@@ -32,6 +32,10 @@ public interface LeadWorkflow {
   @SignalMethod
   void optOut(OptOut optOut);
 
+  /** The lead opted back in to a channel (e.g. texted START): touches on it resume. */
+  @SignalMethod
+  void optIn(Channel channel);
+
   @SignalMethod
   void disqualify(String reason);
 

@@ -372,6 +372,13 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   @Override
+  public void optIn(Channel channel) {
+    if (optedOut.remove(channel)) {
+      notes.add("Opted back in to " + channel);
+    }
+  }
+
+  @Override
   public void disqualify(String reason) {
     requestClose(LeadStatus.DISQUALIFIED, "Disqualified: " + reason);
   }
@@ -462,7 +469,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
                       step,
                       channel,
                       template,
-                      channel.respectsQuietHours() ? quietHours.toCheck() : null));
+                      channel.respectsQuietHours() ? quietHours.toCheck() : null,
+                      assignedRep));
       if (touch.outcome() != Touch.Outcome.DEFERRED_QUIET_HOURS) {
         touches.add(touch);
         return;

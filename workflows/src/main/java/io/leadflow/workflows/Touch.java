@@ -10,7 +10,9 @@ public record Touch(
     SENT,
     /** The sender found the lead inside quiet hours (a retry drifted): try again later. */
     DEFERRED_QUIET_HOURS,
-    /** The lead cannot be reached on this channel (no address, invalid, suppressed). */
-    SKIPPED
+    /** The lead cannot be reached on this channel (no address, invalid, suppressed, capped). */
+    SKIPPED,
+    /** The provider refused it for good (e.g. a configuration error); not retried. */
+    FAILED
   }
 }

@@ -4,10 +4,16 @@ import java.util.List;
 
 /**
  * One send the workflow asks for. {@code (leadId, step, channel)} is its idempotency key.
- * Calls and texts carry the quiet-hours window so the sender can re-check it just before sending.
+ * Calls and texts carry the quiet-hours window so the sender can re-check it just before sending;
+ * {@code assignedRep} is who a click-to-call rings first and whose name a message carries.
  */
 public record TouchRequest(
-    String leadId, String step, Channel channel, String template, QuietHoursCheck quietHours) {
+    String leadId,
+    String step,
+    Channel channel,
+    String template,
+    QuietHoursCheck quietHours,
+    String assignedRep) {
 
   public TouchRequest {
     if (channel.respectsQuietHours() && quietHours == null) {

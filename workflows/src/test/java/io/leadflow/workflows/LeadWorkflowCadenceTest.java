@@ -107,6 +107,20 @@ class LeadWorkflowCadenceTest {
   }
 
   @Test
+  void textingStartResumesTextsFromTheNextStep() {
+    LeadWorkflow workflow = acknowledgedLead("cad-8");
+    workflow.optOut(new OptOut(Channel.SMS));
+    harness.sleep(Duration.ofDays(1));
+    assertThat(harness.sentOn(Channel.SMS)).isEmpty();
+
+    workflow.optIn(Channel.SMS);
+    harness.sleep(Duration.ofHours(1));
+
+    assertThat(workflow.state().optedOut()).isEmpty();
+    assertThat(workflow.state().notes()).contains("Opted out of SMS", "Opted back in to SMS");
+  }
+
+  @Test
   void optingOutOfEverythingEndsTheWorkflowAndNothingIsSentAfter() {
     LeadWorkflow workflow = acknowledgedLead("cad-4");
     harness.sleep(Duration.ofDays(2));

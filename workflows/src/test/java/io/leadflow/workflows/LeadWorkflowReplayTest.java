@@ -81,6 +81,9 @@ class LeadWorkflowReplayTest {
     public void optOut(OptOut optOut) {}
 
     @Override
+    public void optIn(Channel channel) {}
+
+    @Override
     public void disqualify(String reason) {}
 
     @Override

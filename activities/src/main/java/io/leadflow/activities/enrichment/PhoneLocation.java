@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Where a phone number lives, from libphonenumber's offline data: country, US state, time zones. */
-record PhoneLocation(String e164, String country, String region, List<String> timeZones) {
+public record PhoneLocation(String e164, String country, String region, List<String> timeZones) {
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern STATE_SUFFIX = Pattern.compile(", ([A-Z]{2})$");
@@ -39,7 +39,7 @@ record PhoneLocation(String e164, String country, String region, List<String> ti
           Map.entry("Wisconsin", "WI"), Map.entry("Wyoming", "WY"), Map.entry("Washington D.C.", "DC"));
 
   /** Empty when the text is not a valid number (in {@code defaultRegion} when it has no +). */
-  static Optional<PhoneLocation> of(String phone, String defaultRegion) {
+  public static Optional<PhoneLocation> of(String phone, String defaultRegion) {
     PhoneNumber number;
     try {
       number = PHONES.parse(phone, defaultRegion);

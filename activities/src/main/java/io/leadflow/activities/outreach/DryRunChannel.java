@@ -1,17 +1,26 @@
 package io.leadflow.activities.outreach;
 
 import io.leadflow.activities.store.Lead;
+import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.RepNotice;
 import io.leadflow.workflows.TouchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The default channel while no provider credentials are configured: logs instead of sending. */
+/**
+ * The channel of last resort: used for every channel no provider is configured for, and for rep
+ * notices and rep tasks. Logs instead of sending; the touch is recorded like a real one.
+ */
 @Component
 class DryRunChannel implements OutreachChannel {
 
   private static final Logger log = LoggerFactory.getLogger(DryRunChannel.class);
+
+  @Override
+  public boolean handles(Channel channel) {
+    return true;
+  }
 
   @Override
   public String providerName() {
@@ -19,16 +28,15 @@ class DryRunChannel implements OutreachChannel {
   }
 
   @Override
-  public String send(TouchRequest request, Lead lead) {
-    // Contact details stay out of INFO logs; the lead id is enough to find the lead.
+  public String send(TouchRequest request, Lead lead, Message message) {
+    // Contact details and message bodies stay out of INFO logs; the lead id finds the lead.
     log.info(
         "DRY-RUN {} to lead {} for step {} (template {})",
         request.channel(), lead.id(), request.step(), request.template());
     return "dry-run:" + request.businessKey();
   }
 
-  @Override
-  public void notifyRep(RepNotice notice) {
+  void notifyRep(RepNotice notice) {
     log.info("DRY-RUN notice to rep {} about lead {}: {}", notice.repId(), notice.leadId(), notice.kind());
   }
 }

@@ -1,8 +1,10 @@
 package io.leadflow.activities.outreach;
 
+import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.activities.store.RepNoticeRepository;
+import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
@@ -15,12 +17,16 @@ import io.leadflow.workflows.TouchRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Reserve, send, record. The reservation (unique business key) is what makes a retried activity
- * find the earlier send instead of sending again.
+ * Reserve, check, send, record. The reservation (unique business key) makes a retried activity
+ * find the earlier attempt: a touch already recorded is returned, never sent again. A touch
+ * found SENDING means an attempt stopped while the provider was being called; it may have gone
+ * out, so it is not repeated (at most once) and is recorded FAILED with that reason.
  */
 @Component("outreachActivities")
 class OutreachActivitiesImpl implements OutreachActivities {
@@ -28,51 +34,138 @@ class OutreachActivitiesImpl implements OutreachActivities {
   private final LeadRepository leads;
   private final TouchRepository touches;
   private final RepNoticeRepository notices;
-  private final OutreachChannel channel;
+  private final Suppressions suppressions;
+  private final CallCaps callCaps;
+  private final Channels channels;
+  private final DryRunChannel repNotifier;
+  private final MessageTemplates templates;
   private final Clock clock;
 
   OutreachActivitiesImpl(
       LeadRepository leads,
       TouchRepository touches,
       RepNoticeRepository notices,
-      OutreachChannel channel,
+      Suppressions suppressions,
+      CallCaps callCaps,
+      Channels channels,
+      DryRunChannel repNotifier,
+      MessageTemplates templates,
       Clock clock) {
     this.leads = leads;
     this.touches = touches;
     this.notices = notices;
-    this.channel = channel;
+    this.suppressions = suppressions;
+    this.callCaps = callCaps;
+    this.channels = channels;
+    this.repNotifier = repNotifier;
+    this.templates = templates;
     this.clock = clock;
   }
 
   @Override
   public Touch sendTouch(TouchRequest request) {
-    Instant now = clock.instant();
+    // PostgreSQL keeps microseconds: a retry must read back exactly the Touch the first attempt made.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     // The workflow woke inside the window, but a retry may have drifted out of it.
     if (request.quietHours() != null && !QuietHours.of(request.quietHours()).allows(now)) {
-      return new Touch(request.step(), request.channel(), Outcome.DEFERRED_QUIET_HOURS, null, null, now);
+      return touch(request, Outcome.DEFERRED_QUIET_HOURS, null, null, now);
     }
     Lead lead = find(request.leadId());
-    touches.reserve(lead.id(), request.businessKey(), request.step(), request.channel().name());
-    TouchRecord existing = touches.findByBusinessKey(request.businessKey()).orElseThrow();
+    String key = request.businessKey();
+    touches.reserve(lead.id(), key, request.step(), request.channel().name(), request.template());
+    TouchRecord existing = touches.findByBusinessKey(key).orElseThrow();
+    if (existing.isSending()) {
+      return record(request, Outcome.FAILED, null, null, now, "ambiguous: an earlier attempt stopped while calling the provider; not repeated");
+    }
     if (!existing.isReserved()) {
       return existing.toTouch();
     }
-    if (!reachable(lead, request.channel())) {
-      touches.recordOutcome(request.businessKey(), null, null, Outcome.SKIPPED.name(), now);
-      return new Touch(request.step(), request.channel(), Outcome.SKIPPED, null, null, now);
+    Optional<String> skip = reasonToSkip(lead, request.channel(), now);
+    if (skip.isPresent()) {
+      return record(request, Outcome.SKIPPED, null, null, now, skip.get());
     }
-    String providerMessageId = channel.send(request, lead);
-    touches.recordOutcome(
-        request.businessKey(), channel.providerName(), providerMessageId, Outcome.SENT.name(), now);
-    return new Touch(request.step(), request.channel(), Outcome.SENT, channel.providerName(), providerMessageId, now);
+    OutreachChannel provider = channels.forChannel(request.channel());
+    Message message = templates.render(request, lead);
+    touches.markSending(key);
+    try {
+      String providerMessageId = provider.send(request, lead, message);
+      return record(request, Outcome.SENT, provider.providerName(), providerMessageId, now, null);
+    } catch (ProviderException refused) {
+      return refused(request, lead, provider, refused, now);
+    }
   }
 
   @Override
   public void notifyRep(RepNotice notice) {
     Lead lead = find(notice.leadId());
     if (notices.claim(lead.id(), notice.businessKey(), notice.repId(), notice.kind()) == 1) {
-      channel.notifyRep(notice);
+      repNotifier.notifyRep(notice);
     }
+  }
+
+  private Optional<String> reasonToSkip(Lead lead, Channel channel, Instant now) {
+    ContactKeys keys = ContactKeys.of(lead.email(), lead.phone());
+    return switch (channel) {
+      case CALL, SMS -> {
+        if (lead.phone() == null) {
+          yield Optional.of("no phone");
+        }
+        if (lead.phoneInvalid()) {
+          yield Optional.of("phone is not a valid number");
+        }
+        if (suppressions.blocks(keys.phone(), channel)) {
+          yield Optional.of("suppressed: the lead opted out of " + channel);
+        }
+        yield channel == Channel.CALL ? callCaps.exceeded(lead, now) : Optional.empty();
+      }
+      case EMAIL -> {
+        if (lead.email() == null) {
+          yield Optional.of("no email");
+        }
+        yield suppressions.blocks(keys.email(), channel)
+            ? Optional.of("suppressed: the address opted out, bounced or reported spam")
+            : Optional.empty();
+      }
+      case TASK -> Optional.empty();
+    };
+  }
+
+  /** What a provider's refusal means for this touch and for the lead's data. */
+  private Touch refused(TouchRequest request, Lead lead, OutreachChannel provider, ProviderException refused, Instant now) {
+    String detail = provider.providerName() + ": " + refused.getMessage();
+    switch (refused.kind()) {
+      case RETRYABLE -> {
+        touches.revertToReserved(request.businessKey());
+        throw ApplicationFailure.newFailureWithCauseAndDelay(
+            detail, "ProviderUnavailable", null, refused.retryAfter());
+      }
+      case INVALID_ADDRESS -> {
+        if (request.channel() == Channel.EMAIL) {
+          suppressions.suppress(ContactKeys.of(lead.email(), null).email(), Channel.EMAIL.name(), detail, provider.providerName());
+        } else {
+          leads.markPhoneInvalid(lead.id());
+        }
+        return record(request, Outcome.SKIPPED, provider.providerName(), null, now, detail);
+      }
+      case OPTED_OUT -> {
+        suppressions.suppress(
+            ContactKeys.of(null, lead.phone()).phone(), request.channel().name(), detail, provider.providerName());
+        return record(request, Outcome.SKIPPED, provider.providerName(), null, now, detail);
+      }
+      default -> {
+        return record(request, Outcome.FAILED, provider.providerName(), null, now, detail);
+      }
+    }
+  }
+
+  private Touch record(
+      TouchRequest request, Outcome outcome, String provider, String providerMessageId, Instant at, String detail) {
+    touches.recordOutcome(request.businessKey(), provider, providerMessageId, outcome.name(), at, detail);
+    return touch(request, outcome, provider, providerMessageId, at);
+  }
+
+  private static Touch touch(TouchRequest request, Outcome outcome, String provider, String providerMessageId, Instant at) {
+    return new Touch(request.step(), request.channel(), outcome, provider, providerMessageId, at);
   }
 
   private Lead find(String leadId) {
@@ -82,13 +175,5 @@ class OutreachActivitiesImpl implements OutreachActivities {
             () ->
                 ApplicationFailure.newNonRetryableFailure(
                     "Lead " + leadId + " is not in the lead store", "LeadNotFound"));
-  }
-
-  private static boolean reachable(Lead lead, Channel channel) {
-    return switch (channel) {
-      case CALL, SMS -> lead.phone() != null;
-      case EMAIL -> lead.email() != null;
-      case TASK -> true;
-    };
   }
 }

@@ -1,15 +1,16 @@
 package io.leadflow.activities.outreach;
 
 import io.leadflow.activities.store.Lead;
-import io.leadflow.workflows.RepNotice;
+import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 
-/** Carries touches to a provider (answering the provider's message id) and notices to reps. */
+/** A provider that carries touches of some channels; answers the provider's message id. */
 public interface OutreachChannel {
+
+  boolean handles(Channel channel);
 
   String providerName();
 
-  String send(TouchRequest request, Lead lead);
-
-  void notifyRep(RepNotice notice);
+  /** @throws ProviderException when the provider refuses, classified for retry and lead data */
+  String send(TouchRequest request, Lead lead, Message message);
 }

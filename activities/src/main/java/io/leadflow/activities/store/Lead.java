@@ -25,6 +25,7 @@ public record Lead(
     Tier tier,
     List<String> scoreBreakdown,
     String assignedRep,
+    boolean phoneInvalid,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -38,7 +39,7 @@ public record Lead(
       Instant now) {
     return new Lead(
         null, name, email, phone, keys.email(), keys.phone(), source, interest, LeadStatus.NEW,
-        null, null, List.of(), null, now, now);
+        null, null, List.of(), null, false, now, now);
   }
 
   public NewLead toNewLead() {

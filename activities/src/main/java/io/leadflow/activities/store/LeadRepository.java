@@ -23,6 +23,10 @@ public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
   int updateProgress(
       UUID id, String status, Integer score, String tier, String[] breakdown, String assignedRep);
 
+  @Modifying
+  @Query("update lead set phone_invalid = true, updated_at = now() where id = :id")
+  int markPhoneInvalid(UUID id);
+
   /** The lead of the person with this email or phone key (either may be null). */
   @Query("select * from lead where email_key = :emailKey or phone_key = :phoneKey order by created_at limit 1")
   Optional<Lead> findByContact(String emailKey, String phoneKey);

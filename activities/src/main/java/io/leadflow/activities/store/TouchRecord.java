@@ -21,13 +21,24 @@ public record TouchRecord(
     String provider,
     String providerMessageId,
     String outcome,
+    String template,
+    String providerStatus,
+    String detail,
     Instant createdAt,
     Instant sentAt) {
 
+  /** Claimed by an attempt that has not called the provider yet: safe to send. */
   public static final String RESERVED = "RESERVED";
+
+  /** An attempt was calling the provider when it stopped: the send may or may not have happened. */
+  public static final String SENDING = "SENDING";
 
   public boolean isReserved() {
     return RESERVED.equals(outcome);
+  }
+
+  public boolean isSending() {
+    return SENDING.equals(outcome);
   }
 
   public Touch toTouch() {

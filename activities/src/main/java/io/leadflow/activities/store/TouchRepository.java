@@ -14,21 +14,39 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
   @Modifying
   @Query(
       """
-      insert into touch (lead_id, business_key, step, channel, outcome)
-      values (:leadId, :businessKey, :step, :channel, 'RESERVED')
+      insert into touch (lead_id, business_key, step, channel, template, outcome)
+      values (:leadId, :businessKey, :step, :channel, :template, 'RESERVED')
       on conflict (business_key) do nothing
       """)
-  int reserve(UUID leadId, String businessKey, String step, String channel);
+  int reserve(UUID leadId, String businessKey, String step, String channel, String template);
+
+  /** Marks the moment we call the provider; only a RESERVED touch moves on. */
+  @Modifying
+  @Query("update touch set outcome = 'SENDING' where business_key = :businessKey and outcome = 'RESERVED'")
+  int markSending(String businessKey);
 
   @Modifying
   @Query(
       """
       update touch set provider = :provider, provider_message_id = :providerMessageId,
-                       outcome = :outcome, sent_at = :at
+                       outcome = :outcome, sent_at = :at, detail = :detail
       where business_key = :businessKey
       """)
   int recordOutcome(
-      String businessKey, String provider, String providerMessageId, String outcome, Instant at);
+      String businessKey, String provider, String providerMessageId, String outcome, Instant at, String detail);
+
+  /** The provider refused for now (throttled, down): nothing went out, the retry may send. */
+  @Modifying
+  @Query("update touch set outcome = 'RESERVED' where business_key = :businessKey and outcome = 'SENDING'")
+  int revertToReserved(String businessKey);
+
+  /** A provider's delivery callback: the latest status of the message or call. */
+  @Modifying
+  @Query("update touch set provider_status = :status where provider = :provider and provider_message_id = :providerMessageId")
+  int recordProviderStatus(String provider, String providerMessageId, String status);
+
+  @Query("select count(*) from touch where lead_id = :leadId and channel = 'CALL' and outcome = 'SENT' and sent_at > :since")
+  int countCallsSince(UUID leadId, Instant since);
 
   Optional<TouchRecord> findByBusinessKey(String businessKey);
 

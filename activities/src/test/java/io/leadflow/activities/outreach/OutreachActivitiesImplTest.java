@@ -11,7 +11,9 @@ import static org.mockito.Mockito.when;
 import io.leadflow.activities.StoredLeads;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.RepNoticeRepository;
+import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
@@ -51,7 +53,8 @@ class OutreachActivitiesImplTest {
   @Autowired LeadRepository leads;
   @Autowired TouchRepository touches;
   @Autowired RepNoticeRepository notices;
-  @MockitoSpyBean OutreachChannel channel;
+  @Autowired Suppressions suppressions;
+  @MockitoSpyBean DryRunChannel channel;
   @MockitoBean Clock clock;
 
   private TestActivityEnvironment temporal;
@@ -104,7 +107,7 @@ class OutreachActivitiesImplTest {
     Touch second = outreach.sendTouch(request);
 
     assertThat(second).isEqualTo(first);
-    verify(channel, times(1)).send(any(), any());
+    verify(channel, times(1)).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id())).hasSize(1);
   }
 
@@ -112,15 +115,45 @@ class OutreachActivitiesImplTest {
   void aReservationLeftByACrashedAttemptIsSentOnRetry() {
     Lead lead = StoredLeads.save(leads, false);
     TouchRequest request = email(lead, "first-touch");
-    touches.reserve(lead.id(), request.businessKey(), request.step(), request.channel().name());
+    touches.reserve(lead.id(), request.businessKey(), request.step(), request.channel().name(), request.template());
 
     outreach.sendTouch(request);
 
-    verify(channel, times(1)).send(any(), any());
+    verify(channel, times(1)).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(request.businessKey()))
         .get()
         .extracting(TouchRecord::outcome)
         .isEqualTo("SENT");
+  }
+
+  @Test
+  void aSendInterruptedWhileCallingTheProviderIsNeverRepeated() {
+    Lead lead = StoredLeads.save(leads, false);
+    TouchRequest request = email(lead, "first-touch");
+    touches.reserve(lead.id(), request.businessKey(), request.step(), request.channel().name(), request.template());
+    touches.markSending(request.businessKey());
+
+    Touch touch = outreach.sendTouch(request);
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.FAILED);
+    verify(channel, never()).send(any(), any(), any());
+    assertThat(touches.findByBusinessKey(request.businessKey()))
+        .get()
+        .satisfies(row -> assertThat(row.detail()).startsWith("ambiguous"));
+  }
+
+  @Test
+  void aSuppressedContactIsSkippedAndNothingIsSent() {
+    Lead lead = StoredLeads.save(leads, true);
+    suppressions.suppress(ContactKeys.of(null, lead.phone()).phone(), "SMS", "texted STOP", "twilio");
+
+    Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    verify(channel, never()).send(any(), any(), any());
+    assertThat(touches.findByBusinessKey(sms(lead, "r1-d1").businessKey()))
+        .get()
+        .satisfies(row -> assertThat(row.detail()).isEqualTo("suppressed: the lead opted out of SMS"));
   }
 
   @Test
@@ -131,7 +164,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.DEFERRED_QUIET_HOURS);
-    verify(channel, never()).send(any(), any());
+    verify(channel, never()).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id())).isEmpty();
   }
 
@@ -142,7 +175,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
-    verify(channel, never()).send(any(), any());
+    verify(channel, never()).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()))
         .singleElement()
         .extracting(TouchRecord::outcome)
@@ -164,7 +197,7 @@ class OutreachActivitiesImplTest {
 
   @Test
   void anUnknownLeadFailsWithoutRetrying() {
-    TouchRequest request = new TouchRequest(UUID.randomUUID().toString(), "first-touch", Channel.EMAIL, "t", null);
+    TouchRequest request = new TouchRequest(UUID.randomUUID().toString(), "first-touch", Channel.EMAIL, "t", null, "ana");
 
     assertThatThrownBy(() -> outreach.sendTouch(request))
         .isInstanceOf(ActivityFailure.class)
@@ -178,10 +211,10 @@ class OutreachActivitiesImplTest {
   }
 
   private static TouchRequest sms(Lead lead, String step) {
-    return new TouchRequest(lead.id().toString(), step, Channel.SMS, "d1-intro", NEW_YORK_8_TO_21);
+    return new TouchRequest(lead.id().toString(), step, Channel.SMS, "d1-intro", NEW_YORK_8_TO_21, "ana");
   }
 
   private static TouchRequest email(Lead lead, String step) {
-    return new TouchRequest(lead.id().toString(), step, Channel.EMAIL, "instant-reply", null);
+    return new TouchRequest(lead.id().toString(), step, Channel.EMAIL, "instant-reply", null, "ana");
   }
 }

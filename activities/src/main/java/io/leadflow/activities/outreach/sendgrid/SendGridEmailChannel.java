@@ -1,0 +1,110 @@
+package io.leadflow.activities.outreach.sendgrid;
+
+import com.sendgrid.Method;
+import com.sendgrid.Request;
+import com.sendgrid.Response;
+import com.sendgrid.SendGrid;
+import com.sendgrid.helpers.mail.Mail;
+import com.sendgrid.helpers.mail.objects.ASM;
+import com.sendgrid.helpers.mail.objects.Content;
+import com.sendgrid.helpers.mail.objects.Email;
+import com.sendgrid.helpers.mail.objects.Personalization;
+import io.leadflow.activities.outreach.Message;
+import io.leadflow.activities.outreach.OutreachChannel;
+import io.leadflow.activities.outreach.ProviderException;
+import io.leadflow.activities.outreach.ProviderException.Kind;
+import io.leadflow.activities.store.Lead;
+import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.TouchRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Email through SendGrid Mail Send v3: plain text + HTML, custom args that let events and replies
+ * find the lead and step, a per-lead reply-to, the unsubscribe group and RFC 8058 one-click
+ * unsubscribe headers. SendGrid answers a Response for every status: each one is checked.
+ */
+class SendGridEmailChannel implements OutreachChannel {
+
+  private final SendGrid sendGrid;
+  private final SendGridProperties properties;
+
+  SendGridEmailChannel(SendGrid sendGrid, SendGridProperties properties) {
+    this.sendGrid = sendGrid;
+    this.properties = properties;
+  }
+
+  @Override
+  public boolean handles(Channel channel) {
+    return channel == Channel.EMAIL;
+  }
+
+  @Override
+  public String providerName() {
+    return "sendgrid";
+  }
+
+  @Override
+  public String send(TouchRequest request, Lead lead, Message message) {
+    Request call = new Request();
+    call.setMethod(Method.POST);
+    call.setEndpoint("mail/send");
+    Response response;
+    try {
+      call.setBody(mail(request, lead, message).build());
+      response = sendGrid.api(call);
+    } catch (IOException e) {
+      throw new UncheckedIOException("SendGrid could not be reached", e);
+    }
+    int status = response.getStatusCode();
+    if (status >= 200 && status < 300) {
+      return response.getHeaders().getOrDefault("X-Message-Id", "sendgrid:" + request.businessKey());
+    }
+    String detail = "SendGrid " + status + ": " + response.getBody();
+    if (status == 429) {
+      throw new ProviderException(Kind.RETRYABLE, detail, untilReset(response));
+    }
+    throw new ProviderException(status >= 500 ? Kind.RETRYABLE : Kind.PERMANENT, detail, null);
+  }
+
+  private Mail mail(TouchRequest request, Lead lead, Message message) {
+    Mail mail = new Mail();
+    mail.setFrom(new Email(properties.fromEmail(), properties.fromName()));
+    mail.setSubject(message.subject());
+    Personalization to = new Personalization();
+    to.addTo(new Email(lead.email(), lead.name()));
+    to.addCustomArg("lead_id", lead.id().toString());
+    to.addCustomArg("step", request.step());
+    to.addCustomArg("touch_key", request.businessKey());
+    mail.addPersonalization(to);
+    mail.addContent(new Content("text/plain", message.text()));
+    if (message.html() != null) {
+      mail.addContent(new Content("text/html", message.html()));
+    }
+    if (properties.replyDomain() != null) {
+      mail.setReplyTo(new Email(properties.replyLocalPart() + "+" + lead.id() + "@" + properties.replyDomain()));
+    }
+    if (properties.unsubscribeGroupId() != null) {
+      ASM asm = new ASM();
+      asm.setGroupId(properties.unsubscribeGroupId());
+      mail.setASM(asm);
+    }
+    if (properties.unsubscribeUrl() != null) {
+      mail.addHeader("List-Unsubscribe", "<" + properties.unsubscribeUrl() + "?lead=" + lead.id() + ">");
+      mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+    return mail;
+  }
+
+  /** SendGrid's X-RateLimit-Reset is the epoch second the quota refills. */
+  private static Duration untilReset(Response response) {
+    String reset = response.getHeaders().get("X-RateLimit-Reset");
+    if (reset == null) {
+      return Duration.ofSeconds(30);
+    }
+    Duration wait = Duration.between(Instant.now(), Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+    return wait.isNegative() ? Duration.ofSeconds(1) : wait;
+  }
+}

@@ -1,0 +1,27 @@
+package io.leadflow.activities.outreach.sendgrid;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code leadflow.sendgrid.*} — set {@code api-key} (env {@code LEADFLOW_SENDGRID_API_KEY}) to send
+ * email through SendGrid. Replies go to {@code reply-local-part+<leadId>@reply-domain}, the domain
+ * SendGrid Inbound Parse posts to us. {@code unsubscribe-group-id} is the SendGrid unsubscribe
+ * group; {@code unsubscribe-url} the HTTPS endpoint for RFC 8058 one-click unsubscribe.
+ * {@code host} and {@code plain-http} point the SDK elsewhere (WireMock in tests).
+ */
+@ConfigurationProperties("leadflow.sendgrid")
+public record SendGridProperties(
+    String apiKey,
+    String fromEmail,
+    String fromName,
+    String replyLocalPart,
+    String replyDomain,
+    Integer unsubscribeGroupId,
+    String unsubscribeUrl,
+    String host,
+    boolean plainHttp) {
+
+  public SendGridProperties {
+    replyLocalPart = replyLocalPart == null ? "replies" : replyLocalPart;
+  }
+}

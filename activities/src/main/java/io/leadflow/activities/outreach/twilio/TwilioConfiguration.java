@@ -1,0 +1,33 @@
+package io.leadflow.activities.outreach.twilio;
+
+import com.twilio.http.TwilioRestClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Twilio carries calls and texts once credentials are configured; otherwise dry-run does. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "leadflow.twilio", name = "account-sid")
+@EnableConfigurationProperties(TwilioProperties.class)
+class TwilioConfiguration {
+
+  @Bean
+  TwilioRestClient twilioRestClient(TwilioProperties properties) {
+    TwilioRestClient.Builder builder = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
+    if (properties.baseUrl() != null) {
+      builder.httpClient(new BaseUrlHttpClient(properties.baseUrl()));
+    }
+    return builder.build();
+  }
+
+  @Bean
+  TwilioSmsChannel twilioSms(TwilioRestClient twilio, TwilioProperties properties) {
+    return new TwilioSmsChannel(twilio, properties);
+  }
+
+  @Bean
+  TwilioCallChannel twilioCalls(TwilioRestClient twilio, TwilioProperties properties) {
+    return new TwilioCallChannel(twilio, properties);
+  }
+}

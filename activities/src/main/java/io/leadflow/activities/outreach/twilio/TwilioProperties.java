@@ -1,0 +1,28 @@
+package io.leadflow.activities.outreach.twilio;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code leadflow.twilio.*} — set {@code account-sid} and {@code auth-token} (env
+ * {@code LEADFLOW_TWILIO_ACCOUNT_SID}, {@code LEADFLOW_TWILIO_AUTH_TOKEN}) to send through Twilio.
+ * Texts go from {@code messaging-service-sid} when set, else {@code from-number}. A click-to-call
+ * rings {@code rep-phones[<repId>]} and bridges to the lead; without the rep's phone a
+ * {@code voicemail-url} (TwiML) is played to the lead. {@code base-url} replaces
+ * https://api.twilio.com (tests point it at WireMock).
+ */
+@ConfigurationProperties("leadflow.twilio")
+public record TwilioProperties(
+    String accountSid,
+    String authToken,
+    String fromNumber,
+    String messagingServiceSid,
+    String statusCallbackUrl,
+    String voicemailUrl,
+    Map<String, String> repPhones,
+    String baseUrl) {
+
+  public TwilioProperties {
+    repPhones = repPhones == null ? Map.of() : Map.copyOf(repPhones);
+  }
+}

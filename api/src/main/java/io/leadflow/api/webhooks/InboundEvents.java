@@ -1,0 +1,53 @@
+package io.leadflow.api.webhooks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every accepted webhook, stored before we answer; the dedupe key makes a redelivery a no-op. */
+@Repository
+class InboundEvents {
+
+  record InboundEvent(long id, String provider, String kind, String dedupeKey, UUID leadId, String payload) {}
+
+  private final JdbcClient jdbc;
+
+  InboundEvents(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The stored event, or empty when this dedupe key was seen before. */
+  Optional<InboundEvent> storeOnce(String provider, String kind, String dedupeKey, UUID leadId, String payload) {
+    return jdbc.sql(
+            """
+            insert into inbound_event (provider, kind, dedupe_key, lead_id, payload) values (?, ?, ?, ?, ?)
+            on conflict (dedupe_key) do nothing
+            returning id, provider, kind, dedupe_key, lead_id, payload
+            """)
+        .params(provider, kind, dedupeKey, leadId, payload)
+        .query(InboundEvent.class)
+        .optional();
+  }
+
+  void markProcessed(long id) {
+    jdbc.sql("update inbound_event set processed_at = now(), last_error = null where id = ?").param(id).update();
+  }
+
+  void markFailed(long id, String error) {
+    jdbc.sql("update inbound_event set attempts = attempts + 1, last_error = ? where id = ?").params(error, id).update();
+  }
+
+  List<InboundEvent> unprocessed(int limit) {
+    return jdbc.sql(
+            """
+            select id, provider, kind, dedupe_key, lead_id, payload from inbound_event
+            where processed_at is null and received_at < now() - interval '2 seconds'
+            order by id limit ?
+            """)
+        .param(limit)
+        .query(InboundEvent.class)
+        .list();
+  }
+}

@@ -1,0 +1,60 @@
+package io.leadflow.api.webhooks;
+
+import io.leadflow.api.webhooks.InboundEvents.InboundEvent;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies stored webhooks: at once when they arrive, and again later for any that failed (say
+ * Temporal was down). The provider already has its 2xx: the event is stored, so it is not lost.
+ */
+@Component
+class InboundRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(InboundRelay.class);
+  private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+
+  private final InboundEvents events;
+  private final TwilioInbound twilio;
+  private final SendGridInbound sendGrid;
+  private final JsonMapper json;
+
+  InboundRelay(InboundEvents events, TwilioInbound twilio, SendGridInbound sendGrid, JsonMapper json) {
+    this.events = events;
+    this.twilio = twilio;
+    this.sendGrid = sendGrid;
+    this.json = json;
+  }
+
+  void applyNow(InboundEvent event) {
+    try {
+      apply(event);
+      events.markProcessed(event.id());
+    } catch (RuntimeException e) {
+      log.warn("Webhook event {} ({} {}) stored, not yet applied: {}", event.id(), event.provider(), event.kind(), e.getMessage());
+      events.markFailed(event.id(), e.getMessage());
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${leadflow.webhooks.relay-interval:5s}")
+  void applyPending() {
+    events.unprocessed(100).forEach(this::applyNow);
+  }
+
+  private void apply(InboundEvent event) {
+    Map<String, String> fields = json.readValue(event.payload(), FIELDS);
+    switch (event.provider() + "/" + event.kind()) {
+      case "twilio/sms" -> twilio.applySms(fields);
+      case "twilio/status" -> twilio.applyStatus(fields);
+      case "sendgrid/event" -> sendGrid.applyEvent(fields);
+      case "sendgrid/reply" -> sendGrid.applyReply(event.leadId(), fields);
+      case "email/unsubscribe" -> sendGrid.applyUnsubscribe(event.leadId());
+      default -> throw new IllegalStateException("No handler for " + event.provider() + "/" + event.kind());
+    }
+  }
+}

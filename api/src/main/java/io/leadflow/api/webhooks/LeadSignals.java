@@ -1,0 +1,45 @@
+package io.leadflow.api.webhooks;
+
+import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.LeadWorkflow;
+import io.leadflow.workflows.LeadWorkflows;
+import io.leadflow.workflows.OptOut;
+import io.leadflow.workflows.Reply;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * What inbound messages tell a lead's workflow. A lead whose workflow has ended has nothing to
+ * stop; that is not an error (the suppression list still protects it).
+ */
+@Component
+class LeadSignals {
+
+  private final WorkflowClient temporal;
+
+  LeadSignals(WorkflowClient temporal) {
+    this.temporal = temporal;
+  }
+
+  void reply(UUID leadId, Channel channel, String body, String messageId) {
+    send(leadId, workflow -> workflow.reply(new Reply(channel, body, messageId)));
+  }
+
+  void optOut(UUID leadId, Channel channel) {
+    send(leadId, workflow -> workflow.optOut(new OptOut(channel)));
+  }
+
+  void optIn(UUID leadId, Channel channel) {
+    send(leadId, workflow -> workflow.optIn(channel));
+  }
+
+  private void send(UUID leadId, java.util.function.Consumer<LeadWorkflow> signal) {
+    try {
+      signal.accept(temporal.newWorkflowStub(LeadWorkflow.class, LeadWorkflows.idFor(leadId.toString())));
+    } catch (WorkflowNotFoundException ended) {
+      // the lead's workflow has completed: nothing left to stop or resume
+    }
+  }
+}

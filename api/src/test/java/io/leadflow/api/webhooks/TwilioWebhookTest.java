@@ -1,0 +1,154 @@
+package io.leadflow.api.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leadflow.activities.store.ContactKeys;
+import io.leadflow.activities.store.Suppressions;
+import io.leadflow.api.ApiTest;
+import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.LeadWorkflow;
+import io.leadflow.workflows.LeadWorkflows;
+import io.temporal.client.WorkflowClient;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Inbound texts and status callbacks, signed the way Twilio signs them (HMAC-SHA1, base64). */
+@TestPropertySource(
+    properties = {
+      "leadflow.webhooks.public-base-url=https://leads.example.com",
+      "leadflow.webhooks.twilio-auth-token=" + TwilioWebhookTest.TOKEN
+    })
+class TwilioWebhookTest extends ApiTest {
+
+  static final String TOKEN = "twilio-test-auth-token";
+  private static final String SMS = "/api/v1/webhooks/twilio/sms";
+
+  @Autowired Suppressions suppressions;
+  @Autowired WorkflowClient temporal;
+  @Autowired JdbcClient jdbc;
+
+  /** Twilio's algorithm: HMAC-SHA1 of the URL followed by each parameter name and value, sorted. */
+  static String sign(String url, Map<String, String> params) throws Exception {
+    StringBuilder data = new StringBuilder(url);
+    new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+    Mac hmac = Mac.getInstance("HmacSHA1");
+    hmac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+    return Base64.getEncoder().encodeToString(hmac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private HttpResponse<String> deliver(String path, Map<String, String> params, String signature) {
+    String form =
+        params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    if (signature != null) {
+      headers.put("X-Twilio-Signature", signature);
+    }
+    return call("POST", path, null, form, headers);
+  }
+
+  private HttpResponse<String> text(String from, String body) throws Exception {
+    Map<String, String> params = Map.of("From", from, "To", "+12125550199", "Body", body, "MessageSid", "SM" + UUID.randomUUID());
+    return deliver(SMS, params, sign("https://leads.example.com" + SMS, params));
+  }
+
+  private String leadWithPhone(String phone) {
+    String leadId = body(post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), phone))).get("leadId").asString();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    return leadId;
+  }
+
+  @Test
+  void aTextFromTheLeadIsTheirReplyAndStopsTheCadence() throws Exception {
+    String phone = uniquePhone();
+    String leadId = leadWithPhone(phone);
+
+    HttpResponse<String> answer = text(phone, "Yes, call me after 3");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("<Response/>");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "ENGAGED".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"STOP", " stop ", "Unsubscribe", "END", "quit", "CANCEL", "STOPALL", "revoke", "OPTOUT"})
+  void aStopWordOptsTheNumberOutOfTextsForGood(String word) throws Exception {
+    String phone = uniquePhone();
+    String leadId = leadWithPhone(phone);
+
+    assertThat(text(phone, word).statusCode()).isEqualTo(200);
+
+    String phoneKey = ContactKeys.of(null, phone.replace(" ", "")).phone();
+    assertThat(suppressions.blocks(phoneKey, Channel.SMS)).isTrue();
+    LeadWorkflow workflow = temporal.newWorkflowStub(LeadWorkflow.class, LeadWorkflows.idFor(leadId));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(workflow.state().optedOut()).contains(Channel.SMS));
+  }
+
+  @Test
+  void startOptsBackInAndHelpIsAnswered() throws Exception {
+    String phone = uniquePhone();
+    leadWithPhone(phone);
+    text(phone, "STOP");
+
+    text(phone, "start");
+    HttpResponse<String> help = text(phone, "help");
+
+    assertThat(suppressions.blocks(ContactKeys.of(null, phone).phone(), Channel.SMS)).isFalse();
+    assertThat(help.body()).contains("<Message>").contains("Reply STOP to opt out");
+  }
+
+  @Test
+  void aRedeliveredTextIsAppliedOnce() throws Exception {
+    String phone = uniquePhone();
+    String leadId = leadWithPhone(phone);
+    Map<String, String> params = Map.of("From", phone, "To", "+12125550199", "Body", "hello", "MessageSid", "SM-dup-" + UUID.randomUUID());
+    String signature = sign("https://leads.example.com" + SMS, params);
+
+    deliver(SMS, params, signature);
+    deliver(SMS, params, signature);
+
+    assertThat(jdbc.sql("select count(*) from inbound_event where dedupe_key = ?").param("twilio:" + params.get("MessageSid")).query(Long.class).single())
+        .isEqualTo(1);
+    assertThat(leadId).isNotBlank();
+  }
+
+  @Test
+  void badSignaturesAre403AndNothingIsStoredOrApplied() throws Exception {
+    String phone = uniquePhone();
+    leadWithPhone(phone);
+    Map<String, String> params = Map.of("From", phone, "To", "+12125550199", "Body", "STOP", "MessageSid", "SM-bad-" + UUID.randomUUID());
+    Map<String, String> tampered = new TreeMap<>(params);
+    tampered.put("Body", "hello");
+
+    assertThat(deliver(SMS, tampered, sign("https://leads.example.com" + SMS, params)).statusCode()).isEqualTo(403);
+    assertThat(deliver(SMS, params, sign("https://evil.example.com" + SMS, params)).statusCode()).isEqualTo(403);
+    assertThat(deliver(SMS, params, sign("http://localhost:" + port + SMS, params)).statusCode()).isEqualTo(403);
+    assertThat(deliver(SMS, params, null).statusCode()).isEqualTo(403);
+    assertThat(deliver(SMS, params, "%%%not-base64").statusCode()).isEqualTo(403);
+
+    assertThat(suppressions.blocks(ContactKeys.of(null, phone).phone(), Channel.SMS)).isFalse();
+    assertThat(jdbc.sql("select count(*) from inbound_event where dedupe_key = ?").param("twilio:" + params.get("MessageSid")).query(Long.class).single())
+        .isZero();
+  }
+}
