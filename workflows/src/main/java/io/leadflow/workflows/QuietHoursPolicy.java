@@ -13,8 +13,8 @@ public record QuietHoursPolicy(
     Window window, Map<String, Window> regionOverrides, List<String> fallbackZones) {
 
   public QuietHoursPolicy {
-    regionOverrides = Map.copyOf(regionOverrides);
-    fallbackZones = List.copyOf(fallbackZones);
+    regionOverrides = regionOverrides == null ? Map.of() : Map.copyOf(regionOverrides);
+    fallbackZones = fallbackZones == null ? List.of() : List.copyOf(fallbackZones);
   }
 
   /** Allowed from {@code start} (inclusive) to {@code end} (exclusive), local time. */
