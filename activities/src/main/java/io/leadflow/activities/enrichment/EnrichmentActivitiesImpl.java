@@ -5,9 +5,7 @@ import io.leadflow.workflows.EnrichmentActivities;
 import io.leadflow.workflows.NewLead;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("enrichmentActivities")
 class EnrichmentActivitiesImpl implements EnrichmentActivities {
 
-  static final Set<String> FREE_MAIL =
-      Set.of(
-          "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com",
-          "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de",
-          "web.de", "mail.com", "yandex.com");
-
   private final String defaultRegion;
 
   EnrichmentActivitiesImpl(@Value("${leadflow.enrichment.default-region:US}") String defaultRegion) {
@@ -33,10 +25,11 @@ class EnrichmentActivitiesImpl implements EnrichmentActivities {
   @Override
   public EnrichedLead enrich(NewLead lead) {
     List<String> notes = new ArrayList<>();
-    String domain = companyDomain(lead.email());
-    if (lead.email() != null && domain == null) {
+    boolean freeMail = FreeMail.isFreeMail(lead.email());
+    if (freeMail) {
       notes.add("Free-mail address: no company domain");
     }
+    String domain = freeMail ? null : FreeMail.domainOf(lead.email());
     Optional<PhoneLocation> location =
         lead.hasPhone() ? PhoneLocation.of(lead.phone(), defaultRegion) : Optional.empty();
     if (!lead.hasPhone()) {
@@ -54,13 +47,5 @@ class EnrichmentActivitiesImpl implements EnrichmentActivities {
         location.map(PhoneLocation::timeZones).orElse(List.of()),
         location.map(l -> l.timeZones().isEmpty()).orElse(true),
         notes);
-  }
-
-  private static String companyDomain(String email) {
-    if (email == null || !email.contains("@")) {
-      return null;
-    }
-    String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-    return FREE_MAIL.contains(domain) ? null : domain;
   }
 }

@@ -12,47 +12,82 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code leadflow.lifecycle.*}: the timings, cadence and quiet hours new leads run by. Anything
- * not configured takes our playbook's default below. Env vars work too, e.g.
- * {@code LEADFLOW_LIFECYCLE_DAY=10s} to run a whole cadence in minutes.
+ * {@code leadflow.lifecycle.*}: the timings, cadence and quiet hours new leads run by. Every
+ * property, nested ones included, falls back on its own to our playbook's default below, so the
+ * app runs with no configuration and one setting changes only itself. Env vars work too, e.g.
+ * {@code LEADFLOW_LIFECYCLE_DAY=10s LEADFLOW_LIFECYCLE_ACK_SLA=20s} to run a cadence in minutes.
  */
 @ConfigurationProperties("leadflow.lifecycle")
-public record LifecycleProperties(
+record LifecycleProperties(
     Duration ackSla,
     Duration backupAckSla,
     Duration day,
     Duration engagedFollowUp,
     Duration nurtureInterval,
-    CadencePlan cadence,
-    QuietHoursPolicy quietHours) {
+    Cadence cadence,
+    QuietHours quietHours) {
 
-  static final CadencePlan DEFAULT_CADENCE =
-      new CadencePlan(
-          "default",
-          1,
-          List.of(
-              new CadenceStep(1, List.of(Channel.CALL, Channel.SMS), "d1-intro"),
-              new CadenceStep(3, List.of(Channel.EMAIL), "d3-value"),
-              new CadenceStep(5, List.of(Channel.CALL), "d5-call"),
-              new CadenceStep(8, List.of(Channel.EMAIL), "d8-case-study"),
-              new CadenceStep(14, List.of(Channel.EMAIL), "d14-break-up")));
-
-  private static final Window EIGHT_TO_EIGHT = new Window(LocalTime.of(8, 0), LocalTime.of(20, 0));
-
-  static final QuietHoursPolicy DEFAULT_QUIET_HOURS =
-      new QuietHoursPolicy(
-          new Window(LocalTime.of(8, 0), LocalTime.of(21, 0)),
-          Map.of("US-FL", EIGHT_TO_EIGHT, "US-OK", EIGHT_TO_EIGHT, "US-WA", EIGHT_TO_EIGHT),
-          List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"));
-
-  public LifecycleProperties {
+  LifecycleProperties {
     ackSla = orDefault(ackSla, Duration.ofMinutes(5));
     backupAckSla = orDefault(backupAckSla, Duration.ofMinutes(10));
-    day = orDefault(day, Duration.ofDays(1));
+    day = orDefault(day, Duration.ofHours(24));
     engagedFollowUp = orDefault(engagedFollowUp, Duration.ofDays(14));
     nurtureInterval = orDefault(nurtureInterval, Duration.ofDays(30));
-    cadence = orDefault(cadence, DEFAULT_CADENCE);
-    quietHours = orDefault(quietHours, DEFAULT_QUIET_HOURS);
+    cadence = orDefault(cadence, new Cadence(null, null, null));
+    quietHours = orDefault(quietHours, new QuietHours(null, null, null));
+  }
+
+  /** {@code leadflow.lifecycle.cadence.*}: name, version and steps of the follow-up cadence. */
+  record Cadence(String name, Integer version, List<CadenceStep> steps) {
+
+    static final List<CadenceStep> DEFAULT_STEPS =
+        List.of(
+            new CadenceStep(1, List.of(Channel.CALL, Channel.SMS), "d1-intro"),
+            new CadenceStep(3, List.of(Channel.EMAIL), "d3-value"),
+            new CadenceStep(5, List.of(Channel.CALL), "d5-call"),
+            new CadenceStep(8, List.of(Channel.EMAIL), "d8-case-study"),
+            new CadenceStep(14, List.of(Channel.EMAIL), "d14-break-up"));
+
+    Cadence {
+      name = orDefault(name, "default");
+      version = orDefault(version, 1);
+      steps = orDefault(steps, DEFAULT_STEPS);
+    }
+
+    CadencePlan toPlan() {
+      return new CadencePlan(name, version, steps);
+    }
+  }
+
+  /**
+   * {@code leadflow.lifecycle.quiet-hours.*}: the window calls and texts may use, stricter
+   * windows per region ("US-FL"), and the zones to respect all at once when a lead's is unknown.
+   */
+  record QuietHours(Window window, Map<String, Window> regionOverrides, List<String> fallbackZones) {
+
+    private static final Window EIGHT_TO_EIGHT = new Window(LocalTime.of(8, 0), LocalTime.of(20, 0));
+
+    QuietHours {
+      window = complete(orDefault(window, new Window(LocalTime.of(8, 0), LocalTime.of(21, 0))), "window");
+      regionOverrides =
+          Map.copyOf(
+              orDefault(regionOverrides, Map.of("US-FL", EIGHT_TO_EIGHT, "US-OK", EIGHT_TO_EIGHT, "US-WA", EIGHT_TO_EIGHT)));
+      regionOverrides.forEach((region, override) -> complete(override, "region-overrides." + region));
+      fallbackZones =
+          orDefault(fallbackZones, List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"));
+    }
+
+    QuietHoursPolicy toPolicy() {
+      return new QuietHoursPolicy(window, regionOverrides, fallbackZones);
+    }
+
+    private static Window complete(Window window, String property) {
+      if (window.start() == null || window.end() == null) {
+        throw new IllegalArgumentException(
+            "leadflow.lifecycle.quiet-hours." + property + " needs both a start and an end");
+      }
+      return window;
+    }
   }
 
   private static <T> T orDefault(T value, T fallback) {

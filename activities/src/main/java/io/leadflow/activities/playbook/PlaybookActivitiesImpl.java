@@ -21,8 +21,8 @@ class PlaybookActivitiesImpl implements PlaybookActivities {
         lifecycle.ackSla(),
         lifecycle.backupAckSla(),
         lifecycle.day(),
-        lifecycle.cadence(),
-        lifecycle.quietHours(),
+        lifecycle.cadence().toPlan(),
+        lifecycle.quietHours().toPolicy(),
         lifecycle.engagedFollowUp(),
         lifecycle.nurtureInterval());
   }

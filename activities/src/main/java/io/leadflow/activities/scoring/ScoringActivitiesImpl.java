@@ -1,5 +1,6 @@
 package io.leadflow.activities.scoring;
 
+import io.leadflow.activities.enrichment.FreeMail;
 import io.leadflow.workflows.EngagementEvent;
 import io.leadflow.workflows.LeadScore;
 import io.leadflow.workflows.ScoreRequest;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Baseline rules so the lifecycle runs end to end: intent from the stated interest, contact
  * quality, and engagement. The configurable engine (fit, decay, negative rules, tiers from
- * config) replaces these in the engines issue. Deterministic: same input, same score.
+ * config) replaces these in the engines issue. Deterministic: same input, same score. A company
+ * email only counts when enrichment found the domain; the free-mail penalty is read from the
+ * address itself, so an enrichment outage leaves the score neutral rather than penalised.
  */
 @Component("scoringActivities")
 class ScoringActivitiesImpl implements ScoringActivities {
@@ -31,7 +34,7 @@ class ScoringActivitiesImpl implements ScoringActivities {
     }
     if (request.enriched() != null && request.enriched().companyDomain() != null) {
       total += add(breakdown, new Rule(10, "company email domain"));
-    } else if (request.lead().email() != null) {
+    } else if (FreeMail.isFreeMail(request.lead().email())) {
       total += add(breakdown, new Rule(-5, "free-mail address"));
     }
     for (EngagementEvent event : request.engagements()) {

@@ -23,6 +23,8 @@ class EnrichmentActivitiesImplTest {
     "(305) 555-0100,    US, FL, America/New_York",
     "+1 206 555 0100,   US, WA, America/Los_Angeles",
     "+1 405 555 0100,   US, OK, America/Chicago",
+    "+1 415 555 0100,   US, CA, America/Los_Angeles",
+    "+1 202 555 0100,   US, DC, America/New_York",
     "+44 20 7946 0958,  GB, ,   Europe/London",
     "+49 30 901820,     DE, ,   Europe/Berlin",
   })
@@ -41,6 +43,15 @@ class EnrichmentActivitiesImplTest {
     EnrichedLead lead = enrich("sarah@acme.test", "+1 800 555 0100");
 
     assertThat(lead.timeZones()).hasSizeGreaterThan(1).contains("America/New_York", "America/Los_Angeles");
+    assertThat(lead.partial()).isFalse();
+  }
+
+  @Test
+  void aStateSpanningTwoZonesKeepsBoth() {
+    EnrichedLead lead = enrich("sarah@acme.test", "+1 907 555 0100");
+
+    assertThat(lead.region()).isEqualTo("AK");
+    assertThat(lead.timeZones()).containsExactlyInAnyOrder("America/Anchorage", "America/Adak");
   }
 
   @Test
@@ -61,5 +72,20 @@ class EnrichmentActivitiesImplTest {
     EnrichedLead freeMail = enrich("sarah.kim@gmail.com", "+1 212 555 0100");
     assertThat(freeMail.companyDomain()).isNull();
     assertThat(freeMail.notes()).isEqualTo(List.of("Free-mail address: no company domain"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"sarah@Yahoo.COM", "sarah@proton.me", "sarah@outlook.com", "sarah@gmx.com", "sarah@icloud.com"})
+  void freeMailDomainsAreNeverACompany(String email) {
+    assertThat(enrich(email, "+1 212 555 0100").companyDomain()).isNull();
+  }
+
+  @Test
+  void aNationalNumberIsReadInTheConfiguredDefaultRegion() {
+    EnrichedLead german =
+        new EnrichmentActivitiesImpl("DE").enrich(new NewLead("l-1", "Max", "max@firma.test", "030 901820", "web", "demo"));
+
+    assertThat(german.country()).isEqualTo("DE");
+    assertThat(german.timeZones()).containsExactly("Europe/Berlin");
   }
 }

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,51 @@ class OutreachActivitiesImplTest {
         .singleElement()
         .extracting(TouchRecord::outcome)
         .isEqualTo("SKIPPED");
+  }
+
+  @Test
+  void anEmailToALeadWithoutAnAddressIsSkippedOnceAndTheRepeatFindsIt() {
+    Lead lead = StoredLeads.save(leads, null, "+1212" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
+    TouchRequest request = email(lead, "r1-d3");
+
+    Touch first = outreach.sendTouch(request);
+    when(clock.instant()).thenReturn(ELEVEN_AM_NEW_YORK.plusSeconds(60));
+    Touch repeat = outreach.sendTouch(request);
+
+    assertThat(first.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    assertThat(first.at()).isEqualTo(ELEVEN_AM_NEW_YORK);
+    assertThat(repeat).isEqualTo(first);
+    verify(channel, never()).send(any(), any(), any());
+    assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.outcome()).isEqualTo("SKIPPED");
+              assertThat(row.detail()).isEqualTo("no email");
+            });
+  }
+
+  @Test
+  void aRepTaskGoesThroughTheDryRunChannelEvenAtNight() {
+    Lead lead = StoredLeads.save(leads, false);
+    Instant night = Instant.parse("2026-03-10T04:00:00Z"); // 23:00 in New York: tasks ignore quiet hours
+    when(clock.instant()).thenReturn(night);
+    TouchRequest task = new TouchRequest(lead.id().toString(), "r1-d2", Channel.TASK, "linkedin", null, "ana");
+
+    Touch touch = outreach.sendTouch(task);
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SENT);
+    assertThat(touch.provider()).isEqualTo("dry-run");
+    assertThat(touch.at()).isEqualTo(night);
+    verify(channel, times(1)).send(any(), any(), any());
+    assertThat(touches.findByBusinessKey(task.businessKey()))
+        .get()
+        .satisfies(
+            row -> {
+              assertThat(row.channel()).isEqualTo(Channel.TASK);
+              assertThat(row.outcome()).isEqualTo("SENT");
+              assertThat(row.sentAt()).isEqualTo(night);
+            });
   }
 
   @Test

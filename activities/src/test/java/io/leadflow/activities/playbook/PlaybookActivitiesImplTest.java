@@ -1,23 +1,45 @@
 package io.leadflow.activities.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.leadflow.activities.ActivitiesTestApplication;
+import io.leadflow.workflows.CadenceStep;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.Playbook;
+import io.leadflow.workflows.QuietHoursPolicy.Window;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class PlaybookActivitiesImplTest {
 
   private static Playbook playbookWith(String... properties) {
+    return playbookIn(new StandardEnvironment(), properties);
+  }
+
+  /** As if these were the process's environment variables (relaxed binding of LEADFLOW_*). */
+  private static Playbook playbookWithEnv(Map<String, Object> variables) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .addFirst(new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+    return playbookIn(environment);
+  }
+
+  private static Playbook playbookIn(StandardEnvironment environment, String... args) {
     SpringApplication app = new SpringApplication(ActivitiesTestApplication.class);
     app.setWebApplicationType(WebApplicationType.NONE);
-    try (ConfigurableApplicationContext context = app.run(properties)) {
+    app.setEnvironment(environment);
+    try (ConfigurableApplicationContext context = app.run(args)) {
       return context.getBean(PlaybookActivitiesImpl.class).currentPlaybook();
     }
   }
@@ -28,17 +50,26 @@ class PlaybookActivitiesImplTest {
 
     assertThat(playbook.ackSla()).isEqualTo(Duration.ofMinutes(5));
     assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(playbook.day()).isEqualTo(Duration.ofDays(1));
+    assertThat(playbook.day()).isEqualTo(Duration.ofHours(24));
+    assertThat(playbook.engagedFollowUp()).isEqualTo(Duration.ofDays(14));
+    assertThat(playbook.nurtureInterval()).isEqualTo(Duration.ofDays(30));
+    assertThat(playbook.cadence().name()).isEqualTo("default");
+    assertThat(playbook.cadence().version()).isEqualTo(1);
     assertThat(playbook.cadence().steps())
-        .extracting(s -> s.day(), s -> s.channels())
+        .extracting(CadenceStep::day, CadenceStep::channels, CadenceStep::template)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, java.util.List.of(Channel.CALL, Channel.SMS)),
-            org.assertj.core.groups.Tuple.tuple(3, java.util.List.of(Channel.EMAIL)),
-            org.assertj.core.groups.Tuple.tuple(5, java.util.List.of(Channel.CALL)),
-            org.assertj.core.groups.Tuple.tuple(8, java.util.List.of(Channel.EMAIL)),
-            org.assertj.core.groups.Tuple.tuple(14, java.util.List.of(Channel.EMAIL)));
-    assertThat(playbook.quietHours().windowFor("US", "FL").end()).isEqualTo(LocalTime.of(20, 0));
+            tuple(1, List.of(Channel.CALL, Channel.SMS), "d1-intro"),
+            tuple(3, List.of(Channel.EMAIL), "d3-value"),
+            tuple(5, List.of(Channel.CALL), "d5-call"),
+            tuple(8, List.of(Channel.EMAIL), "d8-case-study"),
+            tuple(14, List.of(Channel.EMAIL), "d14-break-up"));
+    Window eightToEight = new Window(LocalTime.of(8, 0), LocalTime.of(20, 0));
+    assertThat(playbook.quietHours().window()).isEqualTo(new Window(LocalTime.of(8, 0), LocalTime.of(21, 0)));
+    assertThat(playbook.quietHours().regionOverrides())
+        .containsOnly(Map.entry("US-FL", eightToEight), Map.entry("US-OK", eightToEight), Map.entry("US-WA", eightToEight));
     assertThat(playbook.quietHours().windowFor("US", "NY").end()).isEqualTo(LocalTime.of(21, 0));
+    assertThat(playbook.quietHours().fallbackZones())
+        .containsExactly("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles");
   }
 
   @Test
@@ -51,13 +82,59 @@ class PlaybookActivitiesImplTest {
             "--leadflow.lifecycle.cadence.version=2",
             "--leadflow.lifecycle.cadence.steps[0].day=1",
             "--leadflow.lifecycle.cadence.steps[0].channels=EMAIL,TASK",
-            "--leadflow.lifecycle.cadence.steps[0].template=hello");
+            "--leadflow.lifecycle.cadence.steps[0].template=hello",
+            "--leadflow.lifecycle.quiet-hours.window.start=09:00",
+            "--leadflow.lifecycle.quiet-hours.window.end=18:00");
 
     assertThat(playbook.day()).isEqualTo(Duration.ofSeconds(10));
     assertThat(playbook.ackSla()).isEqualTo(Duration.ofSeconds(20));
     assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofMinutes(10));
     assertThat(playbook.cadence().name()).isEqualTo("short");
     assertThat(playbook.cadence().version()).isEqualTo(2);
-    assertThat(playbook.cadence().steps()).singleElement().satisfies(s -> assertThat(s.channels()).containsExactly(Channel.EMAIL, Channel.TASK));
+    assertThat(playbook.cadence().steps())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.channels()).containsExactly(Channel.EMAIL, Channel.TASK);
+              assertThat(s.template()).isEqualTo("hello");
+            });
+    assertThat(playbook.quietHours().window()).isEqualTo(new Window(LocalTime.of(9, 0), LocalTime.of(18, 0)));
+  }
+
+  @Test
+  void oneNestedSettingKeepsTheDefaultsBesideIt() {
+    Playbook playbook =
+        playbookWith(
+            "--leadflow.lifecycle.cadence.name=spring-campaign",
+            "--leadflow.lifecycle.quiet-hours.window.start=09:00",
+            "--leadflow.lifecycle.quiet-hours.window.end=20:30");
+
+    assertThat(playbook.cadence().name()).isEqualTo("spring-campaign");
+    assertThat(playbook.cadence().version()).isEqualTo(1);
+    assertThat(playbook.cadence().steps()).extracting(CadenceStep::day).containsExactly(1, 3, 5, 8, 14);
+    assertThat(playbook.quietHours().windowFor("US", "NY")).isEqualTo(new Window(LocalTime.of(9, 0), LocalTime.of(20, 30)));
+    assertThat(playbook.quietHours().windowFor("US", "FL").end()).isEqualTo(LocalTime.of(20, 0));
+    assertThat(playbook.quietHours().fallbackZones()).hasSize(4);
+  }
+
+  @Test
+  void aWindowWithoutItsStartIsRefusedAtStartup() {
+    assertThatThrownBy(() -> playbookWith("--leadflow.lifecycle.quiet-hours.window.end=20:00"))
+        .hasStackTraceContaining("leadflow.lifecycle.quiet-hours.window needs both a start and an end");
+  }
+
+  @Test
+  void environmentVariablesCompressTheLifecycleForADemo() {
+    Playbook playbook =
+        playbookWithEnv(
+            Map.of(
+                "LEADFLOW_LIFECYCLE_DAY", "10s",
+                "LEADFLOW_LIFECYCLE_ACK_SLA", "20s",
+                "LEADFLOW_LIFECYCLE_BACKUP_ACK_SLA", "30s"));
+
+    assertThat(playbook.day()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(playbook.ackSla()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(playbook.cadence().steps()).hasSize(5);
   }
 }

@@ -10,15 +10,60 @@ import io.leadflow.workflows.ScoreRequest;
 import io.leadflow.workflows.Tier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScoringActivitiesImplTest {
 
   private final ScoringActivitiesImpl scoring = new ScoringActivitiesImpl();
 
   private static ScoreRequest request(String interest, String phone, String domain, List<EngagementEvent> events) {
-    NewLead lead = new NewLead("l-1", "Sarah Kim", "sarah@acme.test", phone, "web", interest);
+    String email = domain == null ? "sarah.kim@gmail.com" : "sarah@" + domain;
+    return request(email, interest, phone, domain, events);
+  }
+
+  private static ScoreRequest request(
+      String email, String interest, String phone, String domain, List<EngagementEvent> events) {
+    NewLead lead = new NewLead("l-1", "Sarah Kim", email, phone, "web", interest);
     EnrichedLead enriched = new EnrichedLead("l-1", domain, "US", "NY", List.of(), false, List.of());
     return new ScoreRequest(lead, enriched, events);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" → {1}")
+  @CsvSource({
+    "Book a demo,           +30 demo request,   30",
+    "Need a QUOTE for 5,    +30 quote request,  30",
+    "pricing for 10 seats,  +20 pricing interest, 20",
+    "contact me,            +10 contact form,   10",
+    "newsletter,            +5 general interest, 5",
+  })
+  void theStatedInterestSetsTheIntentPoints(String interest, String reason, int points) {
+    LeadScore score = scoring.score(request("sarah@acme.test", interest, null, null, List.of()));
+
+    assertThat(score.breakdown()).containsExactly(reason);
+    assertThat(score.total()).isEqualTo(points);
+  }
+
+  @Test
+  void anyOtherEngagementCountsFiveAndIsNamed() {
+    LeadScore score =
+        scoring.score(
+            request("newsletter", null, "acme.test", List.of(new EngagementEvent("webinar-attended", "q3", "e1"))));
+
+    assertThat(score.breakdown()).containsExactly("+5 general interest", "+10 company email domain", "+5 webinar-attended");
+    assertThat(score.total()).isEqualTo(20);
+  }
+
+  @Test
+  void aCompanyEmailIsNotPenalisedWhenEnrichmentCouldNotRun() {
+    // The workflow routes on an empty, partial enrichment when the enrichment activity fails.
+    NewLead lead = new NewLead("l-1", "Sarah Kim", "sarah@acme.test", "+12125550100", "web", "Book a demo");
+    EnrichedLead unavailable = new EnrichedLead("l-1", null, null, null, List.of(), true, List.of());
+
+    LeadScore score = scoring.score(new ScoreRequest(lead, unavailable, List.of()));
+
+    assertThat(score.breakdown()).containsExactly("+30 demo request", "+5 phone given");
+    assertThat(score.total()).isEqualTo(35);
   }
 
   @Test

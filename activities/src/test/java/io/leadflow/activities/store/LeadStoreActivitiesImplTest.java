@@ -7,7 +7,14 @@ import io.leadflow.activities.StoredLeads;
 import io.leadflow.workflows.LeadProgress;
 import io.leadflow.workflows.LeadScore;
 import io.leadflow.workflows.LeadStatus;
+import io.leadflow.workflows.LeadStoreActivities;
 import io.leadflow.workflows.Tier;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,10 +59,32 @@ class LeadStoreActivitiesImplTest {
   }
 
   @Test
-  void refusesALeadThatIsNotStored() {
+  void refusesALeadThatIsNotStoredWithoutRetrying() {
     LeadProgress progress = new LeadProgress(UUID.randomUUID().toString(), LeadStatus.CAPTURED, null, null);
+    TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+    try {
+      temporal.registerActivitiesImplementations(store);
+      LeadStoreActivities activities =
+          temporal.newActivityStub(
+              LeadStoreActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                  .build());
 
-    assertThatThrownBy(() -> store.recordProgress(progress)).hasMessageContaining("is not in the lead store");
+      assertThatThrownBy(() -> activities.recordProgress(progress))
+          .isInstanceOf(ActivityFailure.class)
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              failure -> {
+                assertThat(failure.getType()).isEqualTo("LeadNotFound");
+                assertThat(failure.isNonRetryable()).isTrue();
+                assertThat(failure.getOriginalMessage()).contains("is not in the lead store");
+              });
+    } finally {
+      temporal.close();
+    }
   }
 
   @Test
