@@ -1,0 +1,148 @@
+package io.leadflow.bench;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Capture → first touch against the running local stack, at fixed arrival rates, next to the bare
+ * Temporal path (start a workflow that runs one no-op activity) at the same rates.
+ * Usage: bench/run.sh [rates per second, e.g. 25,50,100] [seconds per rate]
+ */
+public final class CaptureBenchmark {
+
+  private static final Pattern LEAD_ID = Pattern.compile("\"leadId\":\"([0-9a-f-]{36})\"");
+
+  private CaptureBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String[] rates = (args.length > 0 ? args[0] : "25,50,100").split(",");
+    Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
+    String api = env("BENCH_API", "http://localhost:8080");
+    String db = env("LEADFLOW_DB_URL", "jdbc:postgresql://127.0.0.1:5432/leadflow");
+    String temporal = env("TEMPORAL_ADDRESS", "127.0.0.1:7233");
+
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    WorkerFactory workers = WorkerFactory.newInstance(client);
+    BareWorkflow.RecordingNoop noop = new BareWorkflow.RecordingNoop();
+    var worker = workers.newWorker("bench-baseline");
+    worker.registerWorkflowImplementationTypes(BareWorkflow.Impl.class);
+    worker.registerActivitiesImplementations(noop);
+    workers.start();
+
+    System.out.printf("%d cores, %d MiB max heap (bench JVM); %s for %d s per rate%n",
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, String.join(",", rates), duration.toSeconds());
+    System.out.println("| rate/s | LeadFlow capture → first touch | capture HTTP answer | errors | bare Temporal start → activity | ratio p50 | ratio p99 |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+    try (Connection connection = DriverManager.getConnection(db, "postgres", "")) {
+      for (String rate : rates) {
+        int perSecond = Integer.parseInt(rate.strip());
+        Result leadflow = leadflow(api, connection, perSecond, duration);
+        Latencies bare = baseline(client, noop, perSecond, duration);
+        System.out.printf(
+            "| %d | %s | %s | %d | %s | %.1f× | %.1f× |%n",
+            perSecond, leadflow.firstTouch.summary(), leadflow.answer.summary(), leadflow.errors, bare.summary(),
+            leadflow.firstTouch.percentileMillis(50) / bare.percentileMillis(50),
+            leadflow.firstTouch.percentileMillis(99) / bare.percentileMillis(99));
+      }
+      System.out.println();
+      StorageCost.print(connection);
+    }
+    workers.shutdownNow();
+    service.shutdownNow();
+  }
+
+  private record Result(Latencies firstTouch, Latencies answer, int errors) {}
+
+  private static Result leadflow(String api, Connection db, int perSecond, Duration duration) throws Exception {
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    Latencies answer = new Latencies();
+    Map<String, Long> dueWallMillis = new ConcurrentHashMap<>();
+    AtomicInteger errors = new AtomicInteger();
+    long wallAtNano = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+    OpenLoop.run(perSecond, duration, due -> {
+      String body = "{\"name\":\"Bench Lead\",\"email\":\"bench+" + UUID.randomUUID()
+          + "@acme.test\",\"source\":\"bench\",\"interest\":\"demo request\"}";
+      HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/leads"))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer dev-ingest")
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+      http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+        answer.recordMicros((System.nanoTime() - due) / 1000);
+        Matcher id = response == null ? null : LEAD_ID.matcher(response.body());
+        if (failure != null || response.statusCode() != 202 || !id.find()) {
+          errors.incrementAndGet();
+        } else {
+          dueWallMillis.put(id.group(1), wallAtNano + due / 1_000_000);
+        }
+      });
+    });
+    Thread.sleep(15_000); // let the last leads reach their first touch
+    Latencies firstTouch = new Latencies();
+    List<String> ids = new ArrayList<>(dueWallMillis.keySet());
+    try (PreparedStatement query = db.prepareStatement(
+        "select lead_id::text, min(sent_at) from touch where outcome = 'SENT' and lead_id = any(?::uuid[]) group by lead_id")) {
+      query.setArray(1, db.createArrayOf("text", ids.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          firstTouch.recordMicros((rows.getTimestamp(2).getTime() - dueWallMillis.get(rows.getString(1))) * 1000);
+        }
+      }
+    }
+    int untouched = ids.size() - (int) firstTouch.count();
+    return new Result(firstTouch, answer, errors.get() + untouched);
+  }
+
+  private static Latencies baseline(WorkflowClient client, BareWorkflow.RecordingNoop noop, int perSecond, Duration duration)
+      throws Exception {
+    ExecutorService starters = Executors.newFixedThreadPool(16);
+    Map<String, Long> dueWallMillis = new ConcurrentHashMap<>();
+    long wallAtNano = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+    OpenLoop.run(perSecond, duration, due -> starters.execute(() -> {
+      String id = "bench-" + UUID.randomUUID();
+      dueWallMillis.put(id, wallAtNano + due / 1_000_000);
+      BareWorkflow workflow = client.newWorkflowStub(
+          BareWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue("bench-baseline").setWorkflowId(id).build());
+      WorkflowClient.start(workflow::run, id);
+    }));
+    Thread.sleep(10_000);
+    starters.shutdown();
+    Latencies latencies = new Latencies();
+    dueWallMillis.forEach((id, due) -> {
+      Long touched = noop.touchedAtMillis.get(id);
+      if (touched != null) {
+        latencies.recordMicros((touched - due) * 1000);
+      }
+    });
+    return latencies;
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
