@@ -1,5 +1,6 @@
 package io.leadflow.api.capture;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -18,7 +19,10 @@ record OutboxEntry(
     Instant createdAt,
     Instant doneAt) {
 
+  /** The relay's fast path takes a new entry at once; the scheduled scan only if that failed. */
+  private static final Duration FAST_PATH_GRACE = Duration.ofSeconds(5);
+
   static OutboxEntry of(UUID leadId, long captureId, boolean joined, Instant now) {
-    return new OutboxEntry(null, leadId, captureId, joined, 0, now, null, now, null);
+    return new OutboxEntry(null, leadId, captureId, joined, 0, now.plus(FAST_PATH_GRACE), null, now, null);
   }
 }
