@@ -1,9 +1,5 @@
 package io.leadflow.activities.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -14,8 +10,8 @@ public record ContactKeys(String email, String phone) {
 
   public static ContactKeys of(String email, String phone) {
     return new ContactKeys(
-        email == null || email.isBlank() ? null : hash("email:" + email.strip().toLowerCase(Locale.ROOT)),
-        phone == null || phone.isBlank() ? null : hash("phone:" + normalizePhone(phone)));
+        email == null || email.isBlank() ? null : Sha256.hex("email:" + email.strip().toLowerCase(Locale.ROOT)),
+        phone == null || phone.isBlank() ? null : Sha256.hex("phone:" + normalizePhone(phone)));
   }
 
   static String normalizePhone(String phone) {
@@ -23,12 +19,4 @@ public record ContactKeys(String email, String phone) {
     return phone.strip().startsWith("+") ? "+" + digits : digits;
   }
 
-  private static String hash(String value) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 }

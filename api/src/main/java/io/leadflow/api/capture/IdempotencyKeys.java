@@ -1,9 +1,6 @@
 package io.leadflow.api.capture;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.leadflow.activities.store.Sha256;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -32,7 +29,7 @@ class IdempotencyKeys {
   }
 
   Answer once(long apiKeyId, String key, CaptureLeadRequest request, Supplier<Answer> process) {
-    String requestHash = sha256(request.toString());
+    String requestHash = Sha256.hex(request.toString());
     boolean claimed =
         jdbc.sql(
                 """
@@ -79,12 +76,4 @@ class IdempotencyKeys {
     return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 }

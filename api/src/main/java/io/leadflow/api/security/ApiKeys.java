@@ -1,8 +1,6 @@
 package io.leadflow.api.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.leadflow.activities.store.Sha256;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -20,11 +18,6 @@ final class ApiKeys {
   }
 
   static String hash(String key) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(key);
   }
 }

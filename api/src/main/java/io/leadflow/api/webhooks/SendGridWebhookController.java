@@ -1,5 +1,6 @@
 package io.leadflow.api.webhooks;
 
+import io.leadflow.activities.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ class SendGridWebhookController {
     }
     Matcher address = REPLY_ADDRESS.matcher(to);
     UUID leadId = address.find() ? SendGridInbound.parse(address.group(1)) : null;
-    String messageId = messageId(headers).orElseGet(() -> "email:" + sha256(to + "|" + from + "|" + subject + "|" + text).substring(0, 32));
+    String messageId = messageId(headers).orElseGet(() -> "email:" + Sha256.hex(to + "|" + from + "|" + subject + "|" + text).substring(0, 32));
     Map<String, String> email = new HashMap<>();
     email.put("text", text);
     email.put("messageId", messageId);
@@ -96,13 +97,5 @@ class SendGridWebhookController {
         .map(line -> line.substring(11).strip())
         .filter(id -> !id.isEmpty())
         .findFirst();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
