@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Message text per cadence template and channel: {@code templates/sms/<template>.txt},
  * {@code templates/email/<template>.txt} (first line {@code Subject: …}) and optionally
- * {@code .html}; {@code default} when a template has no file. Placeholders: {@code {{firstName}}},
- * {@code {{rep}}}.
+ * {@code .html}, else the HTML part is the text's paragraphs; {@code default} when a template has
+ * no file. Placeholders: {@code {{firstName}}}, {@code {{rep}}}.
  */
 @Component
 class MessageTemplates {
@@ -26,9 +26,21 @@ class MessageTemplates {
     text = fill(text, request, lead);
     if (text.startsWith("Subject: ")) {
       int end = text.indexOf('\n');
-      return new Message(text.substring(9, end).strip(), text.substring(end + 1).strip(), html);
+      String body = text.substring(end + 1).strip();
+      return new Message(text.substring(9, end).strip(), body, html != null ? html : paragraphs(body));
     }
     return new Message(null, text.strip(), html);
+  }
+
+  /** Plain text as simple HTML: blank lines separate paragraphs, everything escaped. */
+  static String paragraphs(String text) {
+    StringBuilder html = new StringBuilder();
+    for (String paragraph : text.split("\\n\\s*\\n")) {
+      String escaped =
+          paragraph.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+      html.append("<p>").append(escaped.replace("\n", "<br>")).append("</p>");
+    }
+    return html.toString();
   }
 
   private static String fill(String template, TouchRequest request, Lead lead) {

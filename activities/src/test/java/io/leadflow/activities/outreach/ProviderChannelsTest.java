@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -234,6 +235,10 @@ class ProviderChannelsTest {
                         .formatted(lead.email(), lead.id(), touch(lead, Channel.EMAIL, "d3-value").businessKey(), lead.id(), lead.id()),
                     true,
                     true)));
+    providers.verify(
+        postRequestedFor(urlEqualTo("/v3/mail/send"))
+            .withRequestBody(matchingJsonPath("$.content[1].type", equalTo("text/html")))
+            .withRequestBody(matchingJsonPath("$.content[1].value", containing("<p>Hi Sarah,</p><p>Following up on your request"))));
   }
 
   @Test
