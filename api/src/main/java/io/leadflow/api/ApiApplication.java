@@ -1,5 +1,6 @@
 package io.leadflow.api;
 
+import io.leadflow.activities.playbook.CadenceDefinitions;
 import io.leadflow.activities.store.LeadStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
-@Import(LeadStoreConfiguration.class)
+@Import({LeadStoreConfiguration.class, CadenceDefinitions.class})
 @EnableScheduling
 @EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {

@@ -10,10 +10,14 @@ import org.springframework.stereotype.Component;
 class PlaybookActivitiesImpl implements PlaybookActivities {
 
   private final LifecycleProperties lifecycle;
+  private final CadenceDefinitions definitions;
 
-  PlaybookActivitiesImpl(LifecycleProperties lifecycle) {
+  PlaybookActivitiesImpl(LifecycleProperties lifecycle, CadenceDefinitions definitions) {
     this.lifecycle = lifecycle;
+    this.definitions = definitions;
   }
+
+  /** The newest version saved through the admin API wins over the configured steps. */
 
   @Override
   public Playbook currentPlaybook() {
@@ -21,7 +25,7 @@ class PlaybookActivitiesImpl implements PlaybookActivities {
         lifecycle.ackSla(),
         lifecycle.backupAckSla(),
         lifecycle.day(),
-        lifecycle.cadence().toPlan(),
+        definitions.newest(lifecycle.cadence().name()).orElseGet(lifecycle.cadence()::toPlan),
         lifecycle.quietHours().toPolicy(),
         lifecycle.engagedFollowUp(),
         lifecycle.nurtureInterval());

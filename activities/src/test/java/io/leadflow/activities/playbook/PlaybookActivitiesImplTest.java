@@ -137,4 +137,24 @@ class PlaybookActivitiesImplTest {
     assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofSeconds(30));
     assertThat(playbook.cadence().steps()).hasSize(5);
   }
+
+  @Test
+  void theNewestSavedVersionOfTheCadenceWinsOverTheConfiguredSteps() {
+    String name = "saved-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    SpringApplication app = new SpringApplication(ActivitiesTestApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    try (ConfigurableApplicationContext context = app.run("--leadflow.lifecycle.cadence.name=" + name)) {
+      PlaybookActivitiesImpl playbooks = context.getBean(PlaybookActivitiesImpl.class);
+      CadenceDefinitions definitions = context.getBean(CadenceDefinitions.class);
+      assertThat(playbooks.currentPlaybook().cadence().steps()).hasSize(5); // nothing saved yet: config
+
+      definitions.save(name, java.util.List.of(new io.leadflow.workflows.CadenceStep(1, java.util.List.of(Channel.EMAIL), "d1-intro")));
+      definitions.save(name, java.util.List.of(new io.leadflow.workflows.CadenceStep(2, java.util.List.of(Channel.TASK), "linkedin")));
+
+      var cadence = playbooks.currentPlaybook().cadence();
+      assertThat(cadence.name()).isEqualTo(name);
+      assertThat(cadence.version()).isEqualTo(2);
+      assertThat(cadence.steps()).singleElement().satisfies(step -> assertThat(step.channels()).containsExactly(Channel.TASK));
+    }
+  }
 }

@@ -48,7 +48,10 @@ class LeadApiTest extends ApiTest {
     JsonNode lead =
         await()
             .atMost(Duration.ofSeconds(15))
-            .until(() -> body(get(location, ANA)), l -> l.has("touches") && l.get("touches").size() == 1);
+            .until(
+                () -> body(get(location, ANA)),
+                l -> l.has("touches") && l.get("touches").size() == 1
+                    && l.get("live").isObject() && !l.get("live").get("ackDeadline").isNull());
     assertThat(lead.get("status").asString()).isEqualTo("AWAITING_ACK");
     assertThat(lead.get("phone").asString()).startsWith("+1646");
     assertThat(lead.get("tier").asString()).isEqualTo("HOT");

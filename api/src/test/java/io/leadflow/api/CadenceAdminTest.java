@@ -1,0 +1,47 @@
+package io.leadflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class CadenceAdminTest extends ApiTest {
+
+  private static final String PATH = "/api/v1/admin/cadences";
+
+  @Test
+  void savingACadenceAddsAVersionAndKeepsTheOldOne() {
+    String name = "trial-" + UUID.randomUUID().toString().substring(0, 8);
+    String v1 = "{\"name\":\"" + name + "\",\"steps\":[{\"day\":1,\"channels\":[\"CALL\",\"SMS\"],\"template\":\"d1-intro\"}]}";
+    String v2 =
+        "{\"name\":\"" + name + "\",\"steps\":[{\"day\":1,\"channels\":[\"EMAIL\"],\"template\":\"d1-intro\"},"
+            + "{\"day\":2,\"channels\":[\"TASK\"],\"template\":\"linkedin\"}]}";
+
+    JsonNode first = body(post(PATH, ADMIN, v1));
+    JsonNode second = body(post(PATH, ADMIN, v2));
+
+    assertThat(first.get("version").asInt()).isEqualTo(1);
+    assertThat(second.get("version").asInt()).isEqualTo(2);
+    assertThat(second.get("steps").get(1).get("channels").get(0).asString()).isEqualTo("TASK");
+    JsonNode all = body(get(PATH, ADMIN));
+    assertThat(all.valueStream().filter(c -> c.get("name").asString().equals(name)).count()).isEqualTo(2);
+  }
+
+  @Test
+  void onlyAdminsManageCadencesAndBadDefinitionsAreProblems() {
+    String valid = "{\"name\":\"x\",\"steps\":[{\"day\":1,\"channels\":[\"CALL\"],\"template\":\"t\"}]}";
+
+    assertThat(post(PATH, MANAGER, valid).statusCode()).isEqualTo(403);
+    assertThat(post(PATH, ANA, valid).statusCode()).isEqualTo(403);
+    assertThat(post(PATH, ADMIN, "{\"name\":\"x\",\"steps\":[]}").statusCode()).isEqualTo(400);
+    assertThat(post(PATH, ADMIN, "{\"name\":\"Bad Name\",\"steps\":[{\"day\":1,\"channels\":[\"CALL\"],\"template\":\"t\"}]}").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(PATH, ADMIN, "{\"name\":\"x\",\"steps\":[{\"day\":3,\"channels\":[\"CALL\"],\"template\":\"t\"},{\"day\":2,\"channels\":[\"SMS\"],\"template\":\"t\"}]}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(post(PATH, ADMIN, "{\"name\":\"x\",\"steps\":[{\"day\":1,\"channels\":[\"FAX\"],\"template\":\"t\"}]}").statusCode())
+        .isEqualTo(400);
+  }
+}
