@@ -32,6 +32,7 @@ class LocalStackIT {
         Map.of(
             "LEADFLOW_API_PORT", Integer.toString(apiPort),
             "LEADFLOW_TEMPORAL_PORT", Integer.toString(LocalStack.freePort()),
+            "LEADFLOW_WORKER_MANAGEMENT_PORT", Integer.toString(LocalStack.freePort()),
             "LEADFLOW_DB_URL", DB_URL,
             "JAVA_OPTS", "-Xmx256m");
 

@@ -545,7 +545,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   /** Keeps the lead store and the search attributes in step with the workflow. */
   private void record() {
-    store("Record " + status).recordProgress(new LeadProgress(lead.leadId(), status, score, assignedRep));
+    // acknowledgedAt only adds to the activity's input: histories recorded without it still replay.
+    store("Record " + status)
+        .recordProgress(new LeadProgress(lead.leadId(), status, score, assignedRep, acknowledgedAt));
     searchAttributes.upsert(status, score, assignedRep, lead.source(), nextTouchAt);
   }
 

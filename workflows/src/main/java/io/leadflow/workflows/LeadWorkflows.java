@@ -13,4 +13,9 @@ public final class LeadWorkflows {
   public static String idFor(String leadId) {
     return ID_PREFIX + leadId;
   }
+
+  /** The lead id of a lead workflow's id; null for any other workflow id. */
+  public static String leadIdOf(String workflowId) {
+    return workflowId != null && workflowId.startsWith(ID_PREFIX) ? workflowId.substring(ID_PREFIX.length()) : null;
+  }
 }

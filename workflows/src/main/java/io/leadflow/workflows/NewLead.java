@@ -1,8 +1,30 @@
 package io.leadflow.workflows;
 
-/** A captured lead as the workflow receives it. The lead store already holds it under {@code leadId}. */
+import java.time.Instant;
+
+/**
+ * A captured lead as the workflow receives it. The lead store already holds it under {@code leadId}.
+ * What the form said about the person and their company ({@code title}, {@code company},
+ * {@code companySize}, {@code timeline}) is optional; {@code capturedAt} is when the lead was first
+ * captured (null in runs started before it existed), the time scoring measures decay from.
+ */
 public record NewLead(
-    String leadId, String name, String email, String phone, String source, String interest) {
+    String leadId,
+    String name,
+    String email,
+    String phone,
+    String source,
+    String interest,
+    String title,
+    String company,
+    Integer companySize,
+    String timeline,
+    Instant capturedAt) {
+
+  /** A lead with contact details and interest only. */
+  public NewLead(String leadId, String name, String email, String phone, String source, String interest) {
+    this(leadId, name, email, phone, source, interest, null, null, null, null, null);
+  }
 
   public boolean hasPhone() {
     return phone != null && !phone.isBlank();

@@ -27,7 +27,17 @@ public record Lead(
     String assignedRep,
     boolean phoneInvalid,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String title,
+    String company,
+    Integer companySize,
+    String timeline) {
+
+  /** What a form may add about the person and their company; every field optional. */
+  public record Profile(String title, String company, Integer companySize, String timeline) {
+
+    public static final Profile NONE = new Profile(null, null, null, null);
+  }
 
   public static Lead received(
       String name,
@@ -37,12 +47,25 @@ public record Lead(
       String interest,
       ContactKeys keys,
       Instant now) {
+    return received(name, email, phone, source, interest, Profile.NONE, keys, now);
+  }
+
+  public static Lead received(
+      String name,
+      String email,
+      String phone,
+      String source,
+      String interest,
+      Profile profile,
+      ContactKeys keys,
+      Instant now) {
     return new Lead(
         null, name, email, phone, keys.email(), keys.phone(), source, interest, LeadStatus.NEW,
-        null, null, List.of(), null, false, now, now);
+        null, null, List.of(), null, false, now, now,
+        profile.title(), profile.company(), profile.companySize(), profile.timeline());
   }
 
   public NewLead toNewLead() {
-    return new NewLead(id.toString(), name, email, phone, source, interest);
+    return new NewLead(id.toString(), name, email, phone, source, interest, title, company, companySize, timeline, createdAt);
   }
 }

@@ -11,14 +11,22 @@ import org.springframework.stereotype.Component;
 class LeadStoreActivitiesImpl implements LeadStoreActivities {
 
   private final LeadRepository leads;
+  private final LeadMilestoneRepository milestones;
 
-  LeadStoreActivitiesImpl(LeadRepository leads) {
+  LeadStoreActivitiesImpl(LeadRepository leads, LeadMilestoneRepository milestones) {
     this.leads = leads;
+    this.milestones = milestones;
   }
 
   @Override
   public void recordProgress(LeadProgress progress) {
     LeadScore score = progress.score();
+    // Before the progress is written: milestones are decided against what is stored now.
+    milestones.record(
+        UUID.fromString(progress.leadId()),
+        progress.status() == null ? null : progress.status().name(),
+        progress.assignedRep(),
+        progress.acknowledgedAt());
     int updated =
         leads.updateProgress(
             UUID.fromString(progress.leadId()),

@@ -1,5 +1,7 @@
 package io.leadflow.activities.store;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
@@ -8,4 +10,15 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcRepositories(basePackageClasses = LeadStoreConfiguration.class)
 @Import(Suppressions.class)
-public class LeadStoreConfiguration {}
+public class LeadStoreConfiguration {
+
+  /**
+   * Features number their migrations in separate ranges (V4–V11, V12–V19, V20–V29), so a shared
+   * database may already hold a higher version than a migration that arrives later: apply it
+   * rather than refuse to start.
+   */
+  @Bean
+  FlywayConfigurationCustomizer migrationsMayArriveOutOfOrder() {
+    return configuration -> configuration.outOfOrder(true);
+  }
+}

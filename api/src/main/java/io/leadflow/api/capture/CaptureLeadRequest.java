@@ -1,8 +1,11 @@
 package io.leadflow.api.capture;
 
 import io.leadflow.activities.store.CaptureRecord;
+import io.leadflow.activities.store.Lead;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,10 +24,23 @@ public record CaptureLeadRequest(
     @Size(max = 200) String utmMedium,
     @Size(max = 200) String utmCampaign,
     @Size(max = 200) String utmTerm,
-    @Size(max = 200) String utmContent) {
+    @Size(max = 200) String utmContent,
+    @Size(max = 100) String title,
+    @Size(max = 200) String company,
+    @Min(1) @Max(10_000_000) Integer companySize,
+    @Size(max = 100) String timeline) {
 
   CaptureRecord.Utm utm() {
     return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+  }
+
+  /** What the form said about the person and their company, blanks dropped. */
+  Lead.Profile profile() {
+    return new Lead.Profile(stripped(title), stripped(company), companySize, stripped(timeline));
+  }
+
+  private static String stripped(String value) {
+    return isBlank(value) ? null : value.strip();
   }
 
   @AssertTrue(message = "give an email or a phone so the lead can be reached")

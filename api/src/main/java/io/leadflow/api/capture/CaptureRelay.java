@@ -96,7 +96,8 @@ class CaptureRelay {
     BatchRequest signalWithStart = temporal.newSignalWithStartRequest();
     signalWithStart.add(workflow::run, LeadInput.of(lead.toNewLead()));
     signalWithStart.add(
-        workflow::engagement, new EngagementEvent("form-fill", "captured again", "capture-" + entry.captureId()));
+        workflow::engagement,
+        new EngagementEvent("form-fill", "captured again", "capture-" + entry.captureId(), entry.createdAt()));
     temporal.signalWithStart(signalWithStart);
   }
 
@@ -107,6 +108,8 @@ class CaptureRelay {
             .setTaskQueue(LeadWorkflows.TASK_QUEUE)
             .setWorkflowId(LeadWorkflows.idFor(lead.id().toString()))
             .setWorkflowIdReusePolicy(reuse)
+            .setStaticSummary(WorkflowSummary.summaryOf(lead))
+            .setStaticDetails(WorkflowSummary.detailsOf(lead))
             .build());
   }
 

@@ -61,7 +61,7 @@ class LeadCapture {
                 leads.save(
                     Lead.received(
                         request.name().strip(), email, phone, request.source().strip(),
-                        request.interest().strip(), keys, clock.instant())));
+                        request.interest().strip(), request.profile(), keys, clock.instant())));
     CaptureRecord capture =
         captures.save(
             CaptureRecord.of(

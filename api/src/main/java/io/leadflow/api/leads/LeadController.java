@@ -29,6 +29,7 @@ class LeadController {
   private final CaptureRepository captures;
   private final LiveState live;
   private final LeadTimeline timeline;
+  private final LeadInsights insights;
 
   LeadController(
       LeadAccess access,
@@ -36,13 +37,15 @@ class LeadController {
       TouchRepository touches,
       CaptureRepository captures,
       LiveState live,
-      LeadTimeline timeline) {
+      LeadTimeline timeline,
+      LeadInsights insights) {
     this.access = access;
     this.search = search;
     this.touches = touches;
     this.captures = captures;
     this.live = live;
     this.timeline = timeline;
+    this.insights = insights;
   }
 
   /** Reps always see only their own leads, whatever {@code assignedRep} they ask for. */
@@ -67,6 +70,8 @@ class LeadController {
     Lead lead = access.visibleLead(id, caller);
     return LeadView.of(
         lead,
+        insights.enrichment(lead.id()).orElse(null),
+        insights.routing(lead.id()).orElse(null),
         captures.findByLeadIdOrderByIdAsc(lead.id()),
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
         live.of(lead).map(LeadView.Live::of).orElse(null));

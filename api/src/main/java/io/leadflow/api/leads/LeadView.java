@@ -21,16 +21,48 @@ record LeadView(
     String phone,
     String source,
     String interest,
+    String title,
+    String company,
+    Integer companySize,
+    String timeline,
     LeadStatus status,
     Integer score,
     Tier tier,
     List<String> scoreBreakdown,
     String assignedRep,
+    Enrichment enrichment,
+    Routing routing,
     Instant createdAt,
     Instant updatedAt,
     List<CaptureView> captures,
     List<TouchView> touches,
     Live live) {
+
+  /** What enrichment learned (null until it ran). */
+  record Enrichment(
+      String emailKind,
+      String companyDomain,
+      String accountId,
+      String accountName,
+      String companyName,
+      String industry,
+      Integer employees,
+      String phoneE164,
+      String country,
+      String region,
+      List<String> timeZones,
+      String role,
+      String seniority,
+      boolean student,
+      boolean jobSeeker,
+      boolean partial,
+      boolean vendorFailed,
+      List<String> notes,
+      Instant enrichedAt) {}
+
+  /** The current routing decision and why, in words (null until routed). */
+  record Routing(
+      String repId, String backupRepId, String managerId, String stage, String territoryId, String reason, Instant routedAt) {}
 
   record CaptureView(String source, String interest, CaptureRecord.Utm utm, boolean joined, Instant at) {}
 
@@ -64,7 +96,13 @@ record LeadView(
     }
   }
 
-  static LeadView of(Lead lead, List<CaptureRecord> captures, List<TouchRecord> touches, Live live) {
+  static LeadView of(
+      Lead lead,
+      Enrichment enrichment,
+      Routing routing,
+      List<CaptureRecord> captures,
+      List<TouchRecord> touches,
+      Live live) {
     return new LeadView(
         lead.id(),
         lead.name(),
@@ -72,11 +110,17 @@ record LeadView(
         lead.phone(),
         lead.source(),
         lead.interest(),
+        lead.title(),
+        lead.company(),
+        lead.companySize(),
+        lead.timeline(),
         lead.status(),
         lead.score(),
         lead.tier(),
         lead.scoreBreakdown(),
         lead.assignedRep(),
+        enrichment,
+        routing,
         lead.createdAt(),
         lead.updatedAt(),
         captures.stream()

@@ -1,0 +1,164 @@
+package io.leadflow.activities.routing;
+
+import io.leadflow.activities.routing.RoutingProperties.Fallback;
+import io.leadflow.activities.routing.WeightedRoundRobin.Contender;
+import io.leadflow.activities.routing.WeightedRoundRobin.Pick;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The routing decision tree over what the directory holds right now (reps already locked):
+ * 1. the account owner; 2. the first territory covering the lead; 3. its reps with the skills the
+ * lead needs; 4. weighted round-robin among those available with a free slot; 5. the territory's
+ * manager, else the fallback queue. Each stage that passes says why, so the final reason reads
+ * as the whole story ("account owner ana out of office until 2026-03-10; EMEA territory, ...").
+ */
+final class RoutingTree {
+
+  /** The decision, and the round-robin counters to store when it came from the rotation. */
+  record Outcome(Decision decision, Map<String, Long> rotations) {}
+
+  private final LeadProfile lead;
+  private final Optional<AccountOwner> account;
+  private final Optional<Territory> territory;
+  private final List<String> skills;
+  private final Map<String, Rep> reps;
+  private final Map<String, Integer> open;
+  private final Map<String, Long> rotation;
+  private final Fallback fallback;
+  private final Instant now;
+  private final List<String> story = new ArrayList<>();
+
+  RoutingTree(
+      LeadProfile lead,
+      Optional<AccountOwner> account,
+      Optional<Territory> territory,
+      List<String> skills,
+      Map<String, Rep> reps,
+      Map<String, Integer> open,
+      Map<String, Long> rotation,
+      Fallback fallback,
+      Instant now) {
+    this.lead = lead;
+    this.account = account;
+    this.territory = territory;
+    this.skills = List.copyOf(skills);
+    this.reps = reps;
+    this.open = open;
+    this.rotation = rotation;
+    this.fallback = fallback;
+    this.now = now;
+  }
+
+  Outcome decide() {
+    Optional<Decision> owner = account.flatMap(this::accountOwner);
+    if (owner.isPresent()) {
+      return new Outcome(owner.get(), Map.of());
+    }
+    if (territory.isEmpty()) {
+      return new Outcome(fallback(null, "no territory covers this lead (" + lead.describe() + ")"), Map.of());
+    }
+    return roundRobin(territory.get());
+  }
+
+  private Optional<Decision> accountOwner(AccountOwner owner) {
+    String of = owner.domain() + " (" + owner.accountName() + ")";
+    Rep rep = owner.ownerRepId() == null ? null : reps.get(owner.ownerRepId());
+    if (rep == null) {
+      story.add("account " + of + " has no owner");
+      return Optional.empty();
+    }
+    Optional<String> blocker = blocker(rep);
+    if (blocker.isPresent()) {
+      story.add("account owner " + blocker.get());
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Decision(
+            rep.id(),
+            distinct(rep.id(), rep.managerId(), fallback.backup()),
+            distinct(rep.id(), territory.map(Territory::managerId).orElse(null), rep.managerId(), fallback.manager()),
+            Stage.ACCOUNT_OWNER,
+            null,
+            told("account owner of " + of + ", " + slotsAfter(rep))));
+  }
+
+  private Outcome roundRobin(Territory territory) {
+    String name = territory.name() + " territory";
+    List<Rep> members = territory.members().stream().map(reps::get).filter(Objects::nonNull).toList();
+    if (members.isEmpty()) {
+      return new Outcome(fallback(territory, name + " has no reps"), Map.of());
+    }
+    if (!skills.isEmpty()) {
+      List<Rep> skilled = members.stream().filter(r -> r.hasSkills(skills)).toList();
+      if (skilled.isEmpty()) {
+        story.add("nobody in " + name + " has skill " + String.join(" + ", skills));
+      } else {
+        members = skilled;
+        name += ", skill " + String.join(" + ", skills);
+      }
+    }
+    List<Rep> available = members.stream().filter(r -> blocker(r).isEmpty()).toList();
+    if (available.isEmpty()) {
+      String blockers = String.join(", ", members.stream().map(r -> blocker(r).orElseThrow()).toList());
+      return new Outcome(fallback(territory, name + ": nobody available (" + blockers + ")"), Map.of());
+    }
+    Pick pick =
+        WeightedRoundRobin.pick(
+            available.stream().map(r -> new Contender(r.id(), r.weight(), rotation.getOrDefault(r.id(), 0L))).toList());
+    Rep chosen = reps.get(pick.chosen());
+    Decision decision =
+        new Decision(
+            chosen.id(),
+            distinct(chosen.id(), pick.next(), chosen.managerId(), fallback.backup()),
+            distinct(chosen.id(), territory.managerId(), chosen.managerId(), fallback.manager()),
+            Stage.ROUND_ROBIN,
+            territory.id(),
+            told(name + ", weighted round-robin, " + slotsAfter(chosen)));
+    return new Outcome(decision, pick.rotations());
+  }
+
+  private Decision fallback(Territory territory, String why) {
+    String manager = territory == null ? null : territory.managerId();
+    String owner = manager != null ? manager : fallback.owner();
+    String to = manager != null ? "manager " + manager : "fallback " + owner;
+    return new Decision(
+        owner,
+        distinct(owner, fallback.backup(), fallback.manager()),
+        distinct(owner, fallback.manager()),
+        Stage.FALLBACK,
+        territory == null ? null : territory.id(),
+        told(why + " → " + to));
+  }
+
+  /** Why the rep cannot take this lead now; empty when they can. */
+  private Optional<String> blocker(Rep rep) {
+    Optional<String> unavailable = rep.unavailableAt(now);
+    if (unavailable.isPresent()) {
+      return unavailable;
+    }
+    int taken = open.getOrDefault(rep.id(), 0);
+    return taken >= rep.capacity()
+        ? Optional.of(rep.id() + " at capacity (" + taken + " of " + rep.capacity() + " open leads)")
+        : Optional.empty();
+  }
+
+  /** "2 of 5 open slots": what is left once this lead is counted. */
+  private String slotsAfter(Rep rep) {
+    return (rep.capacity() - open.getOrDefault(rep.id(), 0) - 1) + " of " + rep.capacity() + " open slots";
+  }
+
+  private String told(String decided) {
+    return Stream.concat(story.stream(), Stream.of(decided)).reduce((a, b) -> a + "; " + b).orElseThrow();
+  }
+
+  /** The first candidate that is someone other than {@code rep}. */
+  private static String distinct(String rep, String... candidates) {
+    return Stream.of(candidates).filter(c -> c != null && !c.equals(rep)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,56 @@
+package io.leadflow.activities.scoring;
+
+import io.leadflow.workflows.LeadScore;
+import io.leadflow.workflows.ScoreRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a lead with a rule set: pure computation, the same request always gives the same score.
+ * Rules are taken in their order; within a group each signal scores once per fact (the first
+ * matching rule), so a ladder such as demo 30 > pricing 20 > contact 10 gives one rung.
+ */
+final class ScoringEngine {
+
+  private record Key(RuleGroup group, Signal signal) {}
+
+  private final Map<Key, List<ScoringRule>> rules = new LinkedHashMap<>();
+  private final Tiers tiers;
+  private final Decay decay;
+
+  ScoringEngine(List<ScoringRule> rules, Tiers tiers, Decay decay) {
+    rules.forEach(rule -> this.rules.computeIfAbsent(new Key(rule.group(), rule.signal()), k -> new ArrayList<>()).add(rule));
+    this.tiers = tiers;
+    this.decay = decay;
+  }
+
+  ScoringEngine(RuleSet rules) {
+    this(rules.rules(), rules.tiers(), rules.decay());
+  }
+
+  LeadScore score(ScoreRequest request) {
+    LeadFacts facts = new LeadFacts(request);
+    Decay.Timeline timeline = decay.timeline(facts.activity());
+    List<String> breakdown = new ArrayList<>();
+    int total = 0;
+    for (Map.Entry<Key, List<ScoringRule>> family : rules.entrySet()) {
+      boolean behavioural = family.getKey().group().behavioural();
+      for (LeadFacts.Fact fact : facts.of(family.getKey().signal())) {
+        ScoringRule rule = family.getValue().stream().filter(r -> r.matches(fact.value())).findFirst().orElse(null);
+        if (rule == null) {
+          continue;
+        }
+        Decay.Effect effect = behavioural ? timeline.apply(rule.points(), fact.at()) : new Decay.Effect(rule.points(), null);
+        total += effect.points();
+        breakdown.add(signed(effect.points()) + " " + rule.reason() + (effect.note() == null ? "" : " (" + effect.note() + ")"));
+      }
+    }
+    return new LeadScore(total, tiers.tierOf(total), breakdown);
+  }
+
+  private static String signed(int points) {
+    return (points >= 0 ? "+" : "") + points;
+  }
+}

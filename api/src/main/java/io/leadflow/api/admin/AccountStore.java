@@ -1,0 +1,96 @@
+package io.leadflow.api.admin;
+
+import io.leadflow.api.admin.AccountController.AccountRequest;
+import io.leadflow.api.admin.AccountController.AccountView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Tables {@code account} and {@code account_domain}. */
+@Component
+class AccountStore {
+
+  private static final String SELECT =
+      """
+      select a.*, coalesce(array_agg(d.domain order by d.domain) filter (where d.domain is not null), '{}') as domains
+      from account a left join account_domain d on d.account_id = a.id
+      """;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+
+  AccountStore(JdbcClient jdbc, TransactionTemplate transaction) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+  }
+
+  List<AccountView> all() {
+    return jdbc.sql(SELECT + " group by a.id order by a.id").query((rs, row) -> view(rs)).list();
+  }
+
+  Optional<AccountView> find(String id) {
+    return jdbc.sql(SELECT + " where a.id = :id group by a.id").param("id", id).query((rs, row) -> view(rs)).optional();
+  }
+
+  /** "acme.com belongs to account globex", for each of {@code domains} another account has. */
+  List<String> domainsOfOthers(String id, List<String> domains) {
+    return jdbc.sql("select domain, account_id from account_domain where domain = any(:domains) and account_id <> :id order by domain")
+        .param("domains", Db.array(domains))
+        .param("id", id)
+        .query((rs, row) -> rs.getString("domain") + " belongs to account " + rs.getString("account_id"))
+        .list();
+  }
+
+  /** True when the account is new. */
+  boolean save(String id, AccountRequest account) {
+    return Boolean.TRUE.equals(
+        transaction.execute(
+            status -> {
+              boolean created =
+                  jdbc.sql(
+                          """
+                          insert into account (id, name, owner_rep_id, industry, employees)
+                          values (:id, :name, :owner, :industry, :employees)
+                          on conflict (id) do update set
+                              name = excluded.name, owner_rep_id = excluded.owner_rep_id, industry = excluded.industry,
+                              employees = excluded.employees, updated_at = now()
+                          returning (xmax = 0) as created
+                          """)
+                      .param("id", id)
+                      .param("name", account.name().strip())
+                      .param("owner", account.ownerRepId())
+                      .param("industry", account.industry())
+                      .param("employees", account.employees())
+                      .query(Boolean.class)
+                      .single();
+              String[] domains = Db.array(account.domains());
+              jdbc.sql("delete from account_domain where account_id = :id and not (domain = any(:domains))")
+                  .param("id", id)
+                  .param("domains", domains)
+                  .update();
+              jdbc.sql("insert into account_domain (domain, account_id) select unnest(cast(:domains as text[])), :id on conflict do nothing")
+                  .param("id", id)
+                  .param("domains", domains)
+                  .update();
+              return created;
+            }));
+  }
+
+  boolean delete(String id) {
+    return jdbc.sql("delete from account where id = :id").param("id", id).update() > 0;
+  }
+
+  private static AccountView view(ResultSet rs) throws SQLException {
+    return new AccountView(
+        rs.getString("id"),
+        rs.getString("name"),
+        Db.strings(rs.getArray("domains")),
+        rs.getString("owner_rep_id"),
+        rs.getString("industry"),
+        (Integer) rs.getObject("employees"));
+  }
+}

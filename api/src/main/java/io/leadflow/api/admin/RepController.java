@@ -1,0 +1,135 @@
+package io.leadflow.api.admin;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reps (ADMIN): capacity (open leads), round-robin weight, skills, working hours in their own time
+ * zone, out of office. {@code PUT} creates or replaces a rep under the id its API key uses.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/reps")
+class RepController {
+
+  /** When the rep works, in their time zone; no days means every day. An end before the start spans midnight. */
+  record WorkingHours(List<@NotNull DayOfWeek> days, @NotNull LocalTime start, @NotNull LocalTime end) {
+
+    WorkingHours {
+      days = days == null ? List.of() : List.copyOf(days);
+    }
+
+    @AssertTrue(message = "start and end must differ")
+    boolean isAWindow() {
+      return start == null || !start.equals(end);
+    }
+  }
+
+  /** Away from {@code from} (now when absent) until {@code until} (until further notice when absent). */
+  record OutOfOffice(Instant from, Instant until) {
+
+    @AssertTrue(message = "until must be after from")
+    boolean isOrdered() {
+      return from == null || until == null || until.isAfter(from);
+    }
+  }
+
+  record RepRequest(
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 320) @Email String email,
+      @Size(max = 64) @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String managerId,
+      @Size(max = 64) String timeZone,
+      @Valid WorkingHours workingHours,
+      @NotNull @Min(0) @Max(10_000) Integer capacity,
+      @Min(1) @Max(100) Integer weight,
+      @Size(max = 20) List<@Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> skills,
+      @Valid OutOfOffice outOfOffice,
+      Boolean active) {
+
+    RepRequest {
+      timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
+      weight = weight == null ? 1 : weight;
+      skills = skills == null ? List.of() : List.copyOf(skills);
+      active = active == null || active;
+    }
+
+    @AssertTrue(message = "timeZone must be an IANA time zone, e.g. Europe/Berlin")
+    boolean isTimeZoneKnown() {
+      try {
+        ZoneId.of(timeZone);
+        return true;
+      } catch (DateTimeException e) {
+        return false;
+      }
+    }
+  }
+
+  record RepView(
+      String id,
+      String name,
+      String email,
+      String managerId,
+      String timeZone,
+      WorkingHours workingHours,
+      int capacity,
+      int weight,
+      List<String> skills,
+      OutOfOffice outOfOffice,
+      boolean active) {}
+
+  private final RepStore reps;
+
+  RepController(RepStore reps) {
+    this.reps = reps;
+  }
+
+  @GetMapping
+  List<RepView> all() {
+    return reps.all();
+  }
+
+  @GetMapping("/{id}")
+  RepView one(@PathVariable String id) {
+    return reps.find(id).orElseThrow(() -> AdminProblems.notFound("rep", id));
+  }
+
+  /** 201 when the rep is new, 200 when it replaced one. */
+  @PutMapping("/{id}")
+  ResponseEntity<RepView> save(
+      @PathVariable String id,
+      @Valid @RequestBody RepRequest request) {
+    AdminIds.checked(id);
+    boolean created = reps.save(id, request);
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable String id) {
+    if (!reps.delete(id)) {
+      throw AdminProblems.notFound("rep", id);
+    }
+  }
+}

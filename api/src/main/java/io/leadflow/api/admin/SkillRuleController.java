@@ -1,0 +1,58 @@
+package io.leadflow.api.admin;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Skill rules (ADMIN): a lead matching a skill's criteria goes to the territory members who have
+ * that skill (e.g. {@code german} for DE, AT, CH). A rule needs at least one criterion.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/skill-rules")
+class SkillRuleController {
+
+  record SkillRuleView(String skill, Match match) {}
+
+  private final SkillRuleStore skills;
+
+  SkillRuleController(SkillRuleStore skills) {
+    this.skills = skills;
+  }
+
+  @GetMapping
+  List<SkillRuleView> all() {
+    return skills.all();
+  }
+
+  /** 201 when the skill is new, 200 when its criteria were replaced. */
+  @PutMapping("/{skill}")
+  ResponseEntity<SkillRuleView> save(
+      @PathVariable String skill,
+      @Valid @RequestBody Match match) {
+    AdminIds.checked(skill);
+    if (match.isEmpty()) {
+      throw AdminProblems.invalid(Map.of("match", "give at least one criterion, or every lead would need this skill"));
+    }
+    boolean created = skills.save(skill, match);
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(new SkillRuleView(skill, match));
+  }
+
+  @DeleteMapping("/{skill}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable String skill) {
+    if (!skills.delete(skill)) {
+      throw AdminProblems.notFound("skill rule", skill);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.leadflow.api.operations;
+
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health component {@code temporal}: can the API reach the Temporal service? Rep actions need it;
+ * captures do not (they wait in the outbox, see {@code captureOutbox}), so it is not part of
+ * readiness.
+ */
+@Component("temporal")
+class TemporalHealth implements HealthIndicator {
+
+  private static final long DEADLINE_SECONDS = 2;
+
+  private final WorkflowServiceStubs service;
+
+  TemporalHealth(WorkflowServiceStubs service) {
+    this.service = service;
+  }
+
+  @Override
+  public Health health() {
+    try {
+      var info =
+          service.blockingStub()
+              .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+              .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return Health.up().withDetail("serverVersion", info.getServerVersion()).build();
+    } catch (RuntimeException unreachable) {
+      return Health.down().withDetail("error", unreachable.getMessage()).build();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.leadflow.api.reports;
+
+import io.leadflow.api.reports.FunnelReport.Row;
+import io.leadflow.api.reports.FunnelReport.Step;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The funnel, computed in PostgreSQL from the leads captured in the period and their touches. */
+@Component
+class FunnelQuery {
+
+  private static final String STAGES =
+      """
+      with cohort as (
+        select l.source, l.status,
+               exists (select 1 from touch t where t.lead_id = l.id and t.outcome = 'SENT') as contacted,
+               (l.engaged_at is not null or l.meeting_booked_at is not null
+                or l.status in ('ENGAGED', 'MEETING_BOOKED')) as engaged,
+               (l.meeting_booked_at is not null or l.status = 'MEETING_BOOKED') as meeting
+        from lead l
+        where l.created_at >= :from and l.created_at < :to
+      )
+      select case when grouping(source) = 0 then source else 'all' end as grp,
+             count(*) as captured,
+             count(*) filter (where contacted) as contacted,
+             count(*) filter (where engaged) as engaged,
+             count(*) filter (where meeting) as meeting,
+             count(*) filter (where status = 'DISQUALIFIED') as disqualified,
+             count(*) filter (where status = 'NURTURE') as nurture,
+             count(*) filter (where status = 'OPTED_OUT') as opted_out
+      from cohort
+      group by grouping sets ((), (source))
+      order by grouping(source) desc, captured desc, grp
+      """;
+
+  /**
+   * Step ids are {@code r<round>-<step>} and {@code nurture-<n>}: the round and the count are
+   * dropped so the same step of every round adds up.
+   */
+  private static final String STEPS =
+      """
+      with cohort as (
+        select id, engaged_at from lead where created_at >= :from and created_at < :to
+      ),
+      sent as (
+        select t.lead_id, regexp_replace(t.step, '^r[0-9]+-|-[0-9]+$', '', 'g') as step, t.sent_at
+        from touch t join cohort c on c.id = t.lead_id
+        where t.outcome = 'SENT'
+      ),
+      replied_after as (
+        select distinct on (c.id) c.id, s.step
+        from cohort c join sent s on s.lead_id = c.id and s.sent_at <= c.engaged_at
+        order by c.id, s.sent_at desc
+      )
+      select s.step, count(distinct s.lead_id) as touched,
+             (select count(*) from replied_after r where r.step = s.step) as replies
+      from sent s
+      group by s.step
+      order by case when s.step = 'instant' then -1
+                    when s.step ~ '^d[0-9]+$' then substr(s.step, 2)::int
+                    else 1000 end, s.step
+      """;
+
+  private final JdbcClient jdbc;
+
+  FunnelQuery(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  FunnelReport run(ReportPeriod period) {
+    List<Row> rows =
+        jdbc.sql(STAGES)
+            .param("from", period.start())
+            .param("to", period.end())
+            .query(
+                (rs, n) ->
+                    Row.of(
+                        rs.getString("grp"),
+                        rs.getLong("captured"),
+                        rs.getLong("contacted"),
+                        rs.getLong("engaged"),
+                        rs.getLong("meeting"),
+                        rs.getLong("disqualified"),
+                        rs.getLong("nurture"),
+                        rs.getLong("opted_out")))
+            .list();
+    List<Step> steps =
+        jdbc.sql(STEPS)
+            .param("from", period.start())
+            .param("to", period.end())
+            .query(
+                (rs, n) -> {
+                  long touched = rs.getLong("touched");
+                  long replies = rs.getLong("replies");
+                  return new Step(rs.getString("step"), touched, replies, Percent.of(replies, touched));
+                })
+            .list();
+    return new FunnelReport(period.from(), period.to(), rows.get(0), rows.subList(1, rows.size()), steps);
+  }
+}

@@ -1,0 +1,95 @@
+package io.leadflow.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The worker's management port while Temporal is up (a port-bound Temporal test service): ready,
+ * and the SDK's metrics at /actuator/prometheus. Then while Temporal is down: still live, not ready.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkerManagementTest {
+
+  private static final int TEMPORAL_PORT = freePort();
+  private static final TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(TEMPORAL_PORT, true);
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry properties) {
+    properties.add("spring.datasource.url", WorkerManagementTest::testDatabase);
+    properties.add("spring.temporal.connection.target", () -> "127.0.0.1:" + TEMPORAL_PORT);
+  }
+
+  static String testDatabase() {
+    return System.getenv().getOrDefault("LEADFLOW_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/leadflow_test");
+  }
+
+  @AfterAll
+  static void stopTemporal() {
+    temporal.close();
+  }
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @Test
+  @Order(1)
+  void readyWhileTemporalAnswersWithTheSdkMetricsExported() throws Exception {
+    HttpResponse<String> readiness = get("/actuator/health/readiness");
+    assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+    JsonNode components = json.readTree(readiness.body()).get("components");
+    assertThat(components.get("temporal").get("status").asString()).isEqualTo("UP");
+    assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/actuator/prometheus").body().lines().anyMatch(line -> line.startsWith("temporal_")));
+  }
+
+  @Test
+  @Order(2)
+  void liveButNotReadyWhileTemporalIsUnreachable() throws Exception {
+    temporal.close();
+
+    HttpResponse<String> readiness = get("/actuator/health/readiness");
+    assertThat(readiness.statusCode()).isEqualTo(503);
+    assertThat(json.readTree(readiness.body()).get("components").get("temporal").get("status").asString())
+        .isEqualTo("DOWN");
+    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
