@@ -3,7 +3,8 @@
 # the worker and the API on :8080, against PostgreSQL at 127.0.0.1:5432. Ctrl-C stops everything.
 #   --no-build   use the jars already in */target
 # Variables: LEADFLOW_API_PORT (8080), LEADFLOW_TEMPORAL_PORT (7233), TEMPORAL_ADDRESS,
-#            LEADFLOW_DB_URL / LEADFLOW_DB_USER / LEADFLOW_DB_PASSWORD, JAVA_OPTS.
+#            LEADFLOW_DB_URL / LEADFLOW_DB_USER / LEADFLOW_DB_PASSWORD, JAVA_OPTS,
+#            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics).
 set -euo pipefail
 cd "$(dirname "$0")"
 

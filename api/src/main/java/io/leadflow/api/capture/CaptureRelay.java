@@ -108,8 +108,8 @@ class CaptureRelay {
             .setTaskQueue(LeadWorkflows.TASK_QUEUE)
             .setWorkflowId(LeadWorkflows.idFor(lead.id().toString()))
             .setWorkflowIdReusePolicy(reuse)
-            .setStaticSummary(WorkflowSummary.summaryOf(lead))
-            .setStaticDetails(WorkflowSummary.detailsOf(lead))
+            .setStaticSummary(WorkflowSummary.summaryOf(lead.source(), lead.interest()))
+            .setStaticDetails(WorkflowSummary.detailsOf(lead.id(), lead.source()))
             .build());
   }
 

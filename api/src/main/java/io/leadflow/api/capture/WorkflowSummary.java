@@ -1,6 +1,6 @@
 package io.leadflow.api.capture;
 
-import io.leadflow.activities.store.Lead;
+import java.util.UUID;
 
 /**
  * What the Temporal UI shows for a lead's workflow before anyone opens it: a static summary
@@ -15,18 +15,18 @@ final class WorkflowSummary {
 
   private WorkflowSummary() {}
 
-  static String summaryOf(Lead lead) {
-    return lead.source() + " · " + interestOf(lead);
+  static String summaryOf(String source, String interest) {
+    return source + " · " + topicOf(interest);
   }
 
-  static String detailsOf(Lead lead) {
-    return "Lead " + lead.id() + " from " + lead.source() + ". Contact details and touches: GET /api/v1/leads/"
-        + lead.id() + "; the lead's status, tier and rep are the search attributes below.";
+  static String detailsOf(UUID leadId, String source) {
+    return "Lead " + leadId + " from " + source + ". Contact details and touches: GET /api/v1/leads/"
+        + leadId + "; the lead's status, tier and rep are the search attributes below.";
   }
 
   /** The form's topic, unless it looks like a contact slipped in (an address or a number). */
-  private static String interestOf(Lead lead) {
-    String interest = lead.interest().strip();
+  private static String topicOf(String given) {
+    String interest = given == null ? "" : given.strip();
     if (interest.isEmpty() || interest.contains("@") || interest.chars().anyMatch(Character::isDigit)) {
       return "interest withheld";
     }

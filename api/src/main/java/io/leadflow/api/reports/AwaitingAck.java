@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,13 @@ class AwaitingAck {
 
   private static final long DEADLINE_WAIT_MS = 1_000;
 
-  private record Stored(UUID id, String source, String tier, String assignedRep, boolean escalated, Instant createdAt) {}
+  private record Stored(UUID id, String source, String tier, String assignedRep, boolean escalated, Instant createdAt) {
+
+    WaitingLead withDeadline(Instant ackDeadline) {
+      return new WaitingLead(
+          id, LeadWorkflows.idFor(id.toString()), source, tier, assignedRep, escalated, createdAt, ackDeadline);
+    }
+  }
 
   private final JdbcClient jdbc;
   private final WorkflowClient temporal;
@@ -58,16 +63,10 @@ class AwaitingAck {
                         rs.getBoolean("escalated"),
                         rs.getTimestamp("created_at").toInstant()))
             .list();
-    List<CompletableFuture<Instant>> deadlines = stored.stream().map(lead -> deadlineOf(lead.id())).toList();
-    return IntStream.range(0, stored.size())
-        .mapToObj(
-            i -> {
-              Stored lead = stored.get(i);
-              String workflowId = LeadWorkflows.idFor(lead.id().toString());
-              return new WaitingLead(
-                  lead.id(), workflowId, lead.source(), lead.tier(), lead.assignedRep(), lead.escalated(),
-                  lead.createdAt(), deadlines.get(i).join());
-            })
+    List<CompletableFuture<WaitingLead>> waiting =
+        stored.stream().map(lead -> deadlineOf(lead.id()).thenApply(lead::withDeadline)).toList();
+    return waiting.stream()
+        .map(CompletableFuture::join)
         .sorted(Comparator.comparing(WaitingLead::ackDeadline, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
   }

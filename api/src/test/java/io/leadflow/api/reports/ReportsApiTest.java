@@ -183,6 +183,14 @@ class ReportsApiTest extends ApiTest {
     }
   }
 
+  @Test
+  void theWaitingListIsAtMostTwoHundredLong() {
+    HttpResponse<String> response = get("/api/v1/reports/awaiting-ack?limit=201", MANAGER);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
   private static JsonNode group(JsonNode report, String dimension, String group) {
     return StreamSupport.stream(report.get(dimension).spliterator(), false)
         .filter(row -> row.get("group").asString().equals(group))
