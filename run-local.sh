@@ -41,6 +41,8 @@ if [[ -z "${TEMPORAL_ADDRESS:-}" ]]; then
     sleep 0.5
   done
   export TEMPORAL_ADDRESS=127.0.0.1:$temporal_port
+  # The embedded service never takes a task back from a dead worker's sticky queue.
+  export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
 fi
 echo "Temporal at $TEMPORAL_ADDRESS"
 

@@ -19,7 +19,7 @@ export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=00:00 LEADFLOW_LIFECYCLE_QUIE
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=UTC
 export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=100000
 # No sticky execution: the embedded service has no fallback from a dead worker's sticky queue.
-export SPRING_TEMPORAL_WORKFLOWCACHE_MAXINSTANCES=0
+export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' postgres
 
 pids=()

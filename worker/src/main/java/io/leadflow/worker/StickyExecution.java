@@ -1,0 +1,31 @@
+package io.leadflow.worker;
+
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Sticky execution sends a workflow's next task to the queue of the worker that ran the last one.
+ * The real Temporal server falls back to the shared queue when that worker stops answering; the
+ * embedded Java service never does, so after a worker crash every lead whose next task was bound
+ * to the dead worker would wait forever. With {@code leadflow.worker.sticky-execution=false} (the
+ * local stack) every task goes to the shared queue and a restarted worker replays the lead's short
+ * history instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "leadflow.worker.sticky-execution", havingValue = "false")
+class StickyExecution {
+
+  @Bean
+  WorkerOptionsCustomizer stickyExecutionOff() {
+    return (options, workerName, taskQueue) -> withoutStickyExecution(options);
+  }
+
+  /** A zero sticky schedule-to-start timeout tells the SDK never to ask for a sticky queue. */
+  static WorkerOptions.Builder withoutStickyExecution(WorkerOptions.Builder options) {
+    return options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+  }
+}
