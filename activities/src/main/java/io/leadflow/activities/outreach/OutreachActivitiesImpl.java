@@ -8,6 +8,7 @@ import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.OutreachActivities;
 import io.leadflow.workflows.QuietHours;
 import io.leadflow.workflows.RepNotice;
@@ -104,6 +105,11 @@ class OutreachActivitiesImpl implements OutreachActivities {
   }
 
   private Optional<String> reasonToSkip(Lead lead, Channel channel, Instant now) {
+    // The workflow stops the cadence on a reply; this catches a send it had already scheduled,
+    // e.g. retried after a worker crash, once the stored lead says the conversation moved on.
+    if (lead.status() == LeadStatus.ENGAGED || lead.status().isClosed()) {
+      return Optional.of("the lead is " + lead.status() + ": no more cadence touches");
+    }
     ContactKeys keys = ContactKeys.of(lead.email(), lead.phone());
     return switch (channel) {
       case CALL, SMS -> {

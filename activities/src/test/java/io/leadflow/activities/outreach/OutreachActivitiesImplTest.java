@@ -17,6 +17,7 @@ import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.OutreachActivities;
 import io.leadflow.workflows.QuietHoursPolicy;
 import io.leadflow.workflows.RepNotice;
@@ -155,6 +156,20 @@ class OutreachActivitiesImplTest {
     assertThat(touches.findByBusinessKey(sms(lead, "r1-d1").businessKey()))
         .get()
         .satisfies(row -> assertThat(row.detail()).isEqualTo("suppressed: the lead opted out of SMS"));
+  }
+
+  @Test
+  void aSendScheduledBeforeTheLeadRepliedIsSkippedOnceTheStoreSaysEngaged() {
+    Lead lead = StoredLeads.save(leads, true);
+    leads.updateProgress(lead.id(), LeadStatus.ENGAGED.name(), null, null, null, null);
+
+    Touch touch = outreach.sendTouch(sms(lead, "r1-d3"));
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    verify(channel, never()).send(any(), any(), any());
+    assertThat(touches.findByBusinessKey(sms(lead, "r1-d3").businessKey()))
+        .get()
+        .satisfies(row -> assertThat(row.detail()).contains("ENGAGED"));
   }
 
   @Test
