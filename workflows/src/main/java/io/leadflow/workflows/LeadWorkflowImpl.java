@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public class LeadWorkflowImpl implements LeadWorkflow {
 
   private static final Duration DEFERRAL_RETRY = Duration.ofMinutes(5);
+  // A Workflow.getVersion change id: code added while leads were running.
+  private static final String TIER_ACTIONS = "tier-actions";
 
   private final PlaybookActivities playbooks =
       Workflow.newLocalActivityStub(
@@ -205,13 +207,14 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       return;
     }
     moveTo(LeadStatus.AWAITING_ACK);
-    notifyRep(assignedRep, "new-lead-" + cadenceRound, "New " + score.tier() + " lead: " + assignment.reason());
-    if (waitForAck(playbook.ackSla())) {
+    TierAction action = tierAction();
+    alertRep(action);
+    if (waitForAck(action.ackSla())) {
       return;
     }
     escalate(
         assignment.backupRepId(),
-        "Ack SLA of " + describe(playbook.ackSla()) + " missed by " + assignedRep);
+        "Ack SLA of " + describe(action.ackSla()) + " missed by " + assignedRep);
     if (waitForAck(playbook.backupAckSla())) {
       return;
     }
@@ -219,6 +222,30 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         assignment.managerId(),
         "Ack SLA of " + describe(playbook.backupAckSla()) + " missed by " + assignedRep);
     ackDeadline = null;
+  }
+
+  /**
+   * What the lead's tier asks of the rep. Executions that began before tiers had actions (no
+   * marker in their history), and playbooks recorded without them, keep one SLA for every tier
+   * and no call alert.
+   */
+  private TierAction tierAction() {
+    int version = Workflow.getVersion(TIER_ACTIONS, Workflow.DEFAULT_VERSION, 1);
+    TierAction byTier = playbook.tierActions() == null ? null : playbook.tierActions().forTier(score.tier());
+    if (version == Workflow.DEFAULT_VERSION || byTier == null) {
+      return new TierAction(playbook.ackSla(), false);
+    }
+    return byTier;
+  }
+
+  /** A "call now" alert when the tier asks for one, else the ordinary new-lead notice. */
+  private void alertRep(TierAction action) {
+    String lead = score.tier() + " lead, acknowledge within " + describe(action.ackSla()) + ": " + assignment.reason();
+    if (action.callAlert()) {
+      notifyRep(assignedRep, "call-now-" + cadenceRound, "Call now: " + lead);
+    } else {
+      notifyRep(assignedRep, "new-lead-" + cadenceRound, "New " + lead);
+    }
   }
 
   /** True when acknowledged (or interrupted by the lead); false when the SLA ran out. */
