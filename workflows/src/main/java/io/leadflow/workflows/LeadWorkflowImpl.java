@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 public class LeadWorkflowImpl implements LeadWorkflow {
 
   private static final Duration DEFERRAL_RETRY = Duration.ofMinutes(5);
-  // A Workflow.getVersion change id: code added while leads were running.
+  // Workflow.getVersion change ids: code added while leads were running.
   private static final String TIER_ACTIONS = "tier-actions";
+  private static final String NURTURE_RESCORE = "nurture-rescore";
 
   private final PlaybookActivities playbooks =
       Workflow.newLocalActivityStub(
@@ -169,7 +170,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void scoreLead() {
-    score = scoring.score(new ScoreRequest(lead, enriched, engagements));
+    score = scoring.score(new ScoreRequest(lead, enriched, engagements, now()));
     record();
   }
 
@@ -333,6 +334,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       notes.add("Re-engaged from nurture (score " + score.total() + ", " + score.tier() + ")");
       return true;
     }
+    if (Workflow.getVersion(NURTURE_RESCORE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      rescoreAfterSilence();
+    }
     nurtureTouches++;
     send("nurture-" + nurtureTouches, "Nurture · EMAIL", Channel.EMAIL, "nurture");
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -342,6 +346,19 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
     Workflow.continueAsNew(new LeadInput(lead, state()));
     return false;
+  }
+
+  /**
+   * A sleeping lead's behavioural points decay with time, not only when it engages: each nurture
+   * round scores it again as of now. Silence only lowers a score, so this never re-engages a lead.
+   */
+  private void rescoreAfterSilence() {
+    int before = score.total();
+    score = scoring.score(new ScoreRequest(lead, enriched, engagements, now()));
+    record();
+    if (score.total() != before) {
+      notes.add("Re-scored in nurture: " + before + " → " + score.total() + " (" + score.tier() + ")");
+    }
   }
 
   private void close() {
@@ -522,7 +539,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     while (!pendingEngagements.isEmpty()) {
       engagements.add(pendingEngagements.poll());
       Tier before = score.tier();
-      score = scoring.score(new ScoreRequest(lead, enriched, engagements));
+      score = scoring.score(new ScoreRequest(lead, enriched, engagements, now()));
       record();
       if (status == LeadStatus.NURTURE && score.tier() != Tier.COLD) {
         reEngaged = true;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every stored history must replay against today's workflow code: a change that would break
@@ -38,14 +38,18 @@ class LeadWorkflowReplayTest {
 
   @Test
   void thereAreHistoriesToReplay() throws Exception {
-    assertThat(histories()).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(histories()).hasSizeGreaterThanOrEqualTo(8);
   }
 
-  /** The v1 histories replay the code before the change, these the code after it. */
+  /** The v1 histories replay the code before each change, these the code after it. */
   @ParameterizedTest
-  @ValueSource(strings = {"histories/v2-tier-actions-hot-call-alert.json", "histories/v2-tier-actions-warm-same-day.json"})
-  void theTierActionHistoriesRecordTheirVersion(String resource) throws Exception {
-    assertThat(versionMarkers(resource)).contains("tier-actions");
+  @CsvSource({
+    "histories/v2-tier-actions-hot-call-alert.json, tier-actions",
+    "histories/v2-tier-actions-warm-same-day.json, tier-actions",
+    "histories/v2-nurture-rescore-first-run.json, nurture-rescore",
+  })
+  void theNewHistoriesTakeTheVersionedPaths(String resource, String changeId) throws Exception {
+    assertThat(versionMarkers(resource)).contains(changeId);
     assertThat(versionMarkers("histories/v1-ack-cadence-nurture.json")).isEmpty();
   }
 

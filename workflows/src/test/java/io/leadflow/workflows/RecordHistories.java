@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Writes the histories {@link LeadWorkflowReplayTest} replays. Run it only when the workflow's
  * behaviour changes on purpose, and only the new recordings (new histories join the old ones,
- * never replace them): {@code mvn -pl workflows test -Dtest='RecordHistories#tierActions*'
+ * never replace them): {@code mvn -pl workflows test -Dtest='RecordHistories#nurtureRescore*'
  * -Dleadflow.record-histories=true}. The v1 files come from code before any getVersion change.
  */
 @EnabledIfSystemProperty(named = "leadflow.record-histories", matches = "true")
@@ -109,6 +109,13 @@ class RecordHistories {
     workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(4)));
     harness.sleep(Duration.ofMinutes(1));
     save("h-warm", "v2-tier-actions-warm-same-day.json");
+  }
+
+  @Test
+  void nurtureRescoreAColdLeadsFirstNurtureRound() throws IOException {
+    when(harness.scoring.score(any())).thenReturn(LeadHarness.COLD);
+    harness.start(LeadHarness.lead("h-rescore"));
+    save("h-rescore", "v2-nurture-rescore-first-run.json", () -> harness.sleep(Duration.ofDays(31)));
   }
 
   private void save(String leadId, String file, Runnable before) throws IOException {
