@@ -1,11 +1,19 @@
 package io.leadflow.workflows;
 
+import java.time.Instant;
 import java.util.List;
 
-/** A score with the reasons behind it, in words a rep understands ("+15 demo request"). */
-public record LeadScore(int total, Tier tier, List<String> breakdown) {
+/**
+ * A score with the reasons behind it, in words a rep understands ("+15 demo request"), and the
+ * moment it is for ({@code asOf}; null in scores recorded before it was kept).
+ */
+public record LeadScore(int total, Tier tier, List<String> breakdown, Instant asOf) {
 
   public LeadScore {
     breakdown = breakdown == null ? List.of() : List.copyOf(breakdown);
+  }
+
+  public LeadScore(int total, Tier tier, List<String> breakdown) {
+    this(total, tier, breakdown, null);
   }
 }

@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
 public class LeadWorkflowImpl implements LeadWorkflow {
 
   private static final Duration DEFERRAL_RETRY = Duration.ofMinutes(5);
+  // Workflow.getVersion change ids: code added while leads were running.
+  private static final String TIER_ACTIONS = "tier-actions";
+  private static final String NURTURE_RESCORE = "nurture-rescore";
 
   private final PlaybookActivities playbooks =
       Workflow.newLocalActivityStub(
@@ -167,7 +170,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void scoreLead() {
-    score = scoring.score(new ScoreRequest(lead, enriched, engagements));
+    score = scoring.score(new ScoreRequest(lead, enriched, engagements, now()));
     record();
   }
 
@@ -205,13 +208,14 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       return;
     }
     moveTo(LeadStatus.AWAITING_ACK);
-    notifyRep(assignedRep, "new-lead-" + cadenceRound, "New " + score.tier() + " lead: " + assignment.reason());
-    if (waitForAck(playbook.ackSla())) {
+    TierAction action = tierAction();
+    alertRep(action);
+    if (waitForAck(action.ackSla())) {
       return;
     }
     escalate(
         assignment.backupRepId(),
-        "Ack SLA of " + describe(playbook.ackSla()) + " missed by " + assignedRep);
+        "Ack SLA of " + describe(action.ackSla()) + " missed by " + assignedRep);
     if (waitForAck(playbook.backupAckSla())) {
       return;
     }
@@ -219,6 +223,30 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         assignment.managerId(),
         "Ack SLA of " + describe(playbook.backupAckSla()) + " missed by " + assignedRep);
     ackDeadline = null;
+  }
+
+  /**
+   * What the lead's tier asks of the rep. Executions that began before tiers had actions (no
+   * marker in their history), and playbooks recorded without them, keep one SLA for every tier
+   * and no call alert.
+   */
+  private TierAction tierAction() {
+    int version = Workflow.getVersion(TIER_ACTIONS, Workflow.DEFAULT_VERSION, 1);
+    TierAction byTier = playbook.tierActions() == null ? null : playbook.tierActions().forTier(score.tier());
+    if (version == Workflow.DEFAULT_VERSION || byTier == null) {
+      return new TierAction(playbook.ackSla(), false);
+    }
+    return byTier;
+  }
+
+  /** A "call now" alert when the tier asks for one, else the ordinary new-lead notice. */
+  private void alertRep(TierAction action) {
+    String lead = score.tier() + " lead, acknowledge within " + describe(action.ackSla()) + ": " + assignment.reason();
+    if (action.callAlert()) {
+      notifyRep(assignedRep, "call-now-" + cadenceRound, "Call now: " + lead);
+    } else {
+      notifyRep(assignedRep, "new-lead-" + cadenceRound, "New " + lead);
+    }
   }
 
   /** True when acknowledged (or interrupted by the lead); false when the SLA ran out. */
@@ -306,6 +334,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       notes.add("Re-engaged from nurture (score " + score.total() + ", " + score.tier() + ")");
       return true;
     }
+    if (Workflow.getVersion(NURTURE_RESCORE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      rescoreAfterSilence();
+    }
     nurtureTouches++;
     send("nurture-" + nurtureTouches, "Nurture · EMAIL", Channel.EMAIL, "nurture");
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -315,6 +346,19 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
     Workflow.continueAsNew(new LeadInput(lead, state()));
     return false;
+  }
+
+  /**
+   * A sleeping lead's behavioural points decay with time, not only when it engages: each nurture
+   * round scores it again as of now. Silence only lowers a score, so this never re-engages a lead.
+   */
+  private void rescoreAfterSilence() {
+    int before = score.total();
+    score = scoring.score(new ScoreRequest(lead, enriched, engagements, now()));
+    record();
+    if (score.total() != before) {
+      notes.add("Re-scored in nurture: " + before + " → " + score.total() + " (" + score.tier() + ")");
+    }
   }
 
   private void close() {
@@ -495,7 +539,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     while (!pendingEngagements.isEmpty()) {
       engagements.add(pendingEngagements.poll());
       Tier before = score.tier();
-      score = scoring.score(new ScoreRequest(lead, enriched, engagements));
+      score = scoring.score(new ScoreRequest(lead, enriched, engagements, now()));
       record();
       if (status == LeadStatus.NURTURE && score.tier() != Tier.COLD) {
         reEngaged = true;

@@ -52,7 +52,9 @@ final class LeadHarness {
               Map.of("US-FL", new Window(LocalTime.of(8, 0), LocalTime.of(20, 0))),
               List.of("America/New_York", "America/Los_Angeles")),
           Duration.ofDays(14),
-          Duration.ofDays(30));
+          Duration.ofDays(30),
+          new TierActions(
+              new TierAction(Duration.ofMinutes(5), true), new TierAction(Duration.ofHours(4), false)));
 
   static final LeadScore HOT = new LeadScore(48, Tier.HOT, List.of("+30 demo request"));
   static final LeadScore WARM = new LeadScore(20, Tier.WARM, List.of("+20 pricing"));

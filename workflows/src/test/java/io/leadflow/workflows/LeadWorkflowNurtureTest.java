@@ -4,6 +4,7 @@ import static io.leadflow.workflows.LeadHarness.MONDAY_10AM_NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
@@ -15,6 +16,10 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +95,35 @@ class LeadWorkflowNurtureTest {
     assertThat(state.cadenceRound()).isEqualTo(1);
     assertThat(state.nurtureTouches()).isEqualTo(1);
     assertThat(state.notes()).anyMatch(n -> n.startsWith("Re-engaged from nurture"));
+  }
+
+  @Test
+  void aSleepingLeadIsScoredAgainAtEachNurtureRoundAsOfThatRound() {
+    List<Instant> scoredAsOf = Collections.synchronizedList(new ArrayList<>());
+    doAnswer(
+            call -> {
+              Instant asOf = call.<ScoreRequest>getArgument(0).asOf();
+              scoredAsOf.add(asOf);
+              // Stands in for decay: the older the lead's intent, the fewer points it keeps.
+              int total = 12 - (int) Duration.between(MONDAY_10AM_NEW_YORK, asOf).toDays() / 30;
+              return new LeadScore(total, Tier.COLD, List.of("+" + total + " demo request"), asOf);
+            })
+        .when(harness.scoring)
+        .score(any());
+    harness.start(LeadHarness.lead("nur-7"));
+
+    harness.sleep(LeadHarness.PLAYBOOK.nurtureInterval().multipliedBy(2).plusDays(1));
+
+    Instant firstRound = MONDAY_10AM_NEW_YORK.plus(LeadHarness.PLAYBOOK.nurtureInterval());
+    assertThat(scoredAsOf).hasSize(3);
+    LeadHarness.assertAround(scoredAsOf.get(0), MONDAY_10AM_NEW_YORK);
+    LeadHarness.assertAround(scoredAsOf.get(1), firstRound);
+    LeadHarness.assertAround(scoredAsOf.get(2), firstRound.plus(LeadHarness.PLAYBOOK.nurtureInterval()));
+    LeadState state = harness.current("nur-7").state();
+    assertThat(state.score().total()).isEqualTo(10);
+    assertThat(state.notes()).contains("Re-scored in nurture: 12 → 11 (COLD)", "Re-scored in nurture: 11 → 10 (COLD)");
+    verify(harness.store, atLeastOnce()).recordProgress(argThat(p -> p.score() != null && p.score().total() == 10));
+    assertThat(harness.sentOn(Channel.EMAIL)).hasSize(2); // the nurture emails still go out
   }
 
   @Test

@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import io.temporal.workflow.Workflow;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every stored history must replay against today's workflow code: a change that would break
@@ -33,7 +38,29 @@ class LeadWorkflowReplayTest {
 
   @Test
   void thereAreHistoriesToReplay() throws Exception {
-    assertThat(histories()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(histories()).hasSizeGreaterThanOrEqualTo(8);
+  }
+
+  /** The v1 histories replay the code before each change, these the code after it. */
+  @ParameterizedTest
+  @CsvSource({
+    "histories/v2-tier-actions-hot-call-alert.json, tier-actions",
+    "histories/v2-tier-actions-warm-same-day.json, tier-actions",
+    "histories/v2-nurture-rescore-first-run.json, nurture-rescore",
+  })
+  void theNewHistoriesTakeTheVersionedPaths(String resource, String changeId) throws Exception {
+    assertThat(versionMarkers(resource)).contains(changeId);
+    assertThat(versionMarkers("histories/v1-ack-cadence-nurture.json")).isEmpty();
+  }
+
+  private static List<String> versionMarkers(String resource) throws Exception {
+    String json = new String(LeadWorkflowReplayTest.class.getResourceAsStream("/" + resource).readAllBytes(), StandardCharsets.UTF_8);
+    return WorkflowExecutionHistory.fromJson(json).getEvents().stream()
+        .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .map(HistoryEvent::getMarkerRecordedEventAttributes)
+        .filter(marker -> marker.getMarkerName().equals("Version"))
+        .map(marker -> marker.getDetailsOrThrow("changeId").getPayloads(0).getData().toStringUtf8().replace("\"", ""))
+        .toList();
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package io.leadflow.workflows;
 import static io.leadflow.workflows.LeadHarness.MONDAY_10AM_NEW_YORK;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.when;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Writes the histories {@link LeadWorkflowReplayTest} replays. Run it only when the workflow's
- * behaviour changes on purpose (new histories join the old ones, never replace them):
- * {@code mvn -pl workflows test -Dtest=RecordHistories -Dleadflow.record-histories=true}
+ * behaviour changes on purpose, and only the new recordings (new histories join the old ones,
+ * never replace them): {@code mvn -pl workflows test -Dtest='RecordHistories#nurtureRescore*'
+ * -Dleadflow.record-histories=true}. The v1 files come from code before any getVersion change.
  */
 @EnabledIfSystemProperty(named = "leadflow.record-histories", matches = "true")
 class RecordHistories {
@@ -85,6 +87,35 @@ class RecordHistories {
     harness.current("h-nur").optOut(OptOut.all());
     harness.sleep(Duration.ofMinutes(1));
     save("h-nur", "v1-nurture-reengaged-optout.json");
+  }
+
+  @Test
+  void tierActionsHotCallAlertMissedThenDisqualified() throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-hot"));
+    harness.sleep(Duration.ofMinutes(20));
+    harness.sleep(Duration.ofDays(2));
+    workflow.disqualify("wrong segment");
+    harness.sleep(Duration.ofMinutes(1));
+    save("h-hot", "v2-tier-actions-hot-call-alert.json");
+  }
+
+  @Test
+  void tierActionsWarmAcknowledgedTheSameDay() throws IOException {
+    when(harness.scoring.score(any())).thenReturn(LeadHarness.WARM);
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-warm"));
+    harness.sleep(Duration.ofHours(2));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofDays(2));
+    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(4)));
+    harness.sleep(Duration.ofMinutes(1));
+    save("h-warm", "v2-tier-actions-warm-same-day.json");
+  }
+
+  @Test
+  void nurtureRescoreAColdLeadsFirstNurtureRound() throws IOException {
+    when(harness.scoring.score(any())).thenReturn(LeadHarness.COLD);
+    harness.start(LeadHarness.lead("h-rescore"));
+    save("h-rescore", "v2-nurture-rescore-first-run.json", () -> harness.sleep(Duration.ofDays(31)));
   }
 
   private void save(String leadId, String file, Runnable before) throws IOException {

@@ -5,6 +5,8 @@ import io.leadflow.workflows.CadenceStep;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.QuietHoursPolicy;
 import io.leadflow.workflows.QuietHoursPolicy.Window;
+import io.leadflow.workflows.TierAction;
+import io.leadflow.workflows.TierActions;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code leadflow.lifecycle.*}: the timings, cadence and quiet hours new leads run by. Every
+ * {@code leadflow.lifecycle.*}: the timings, cadence, quiet hours and tier actions new leads run by. Every
  * property, nested ones included, falls back on its own to our playbook's default below, so the
  * app runs with no configuration and one setting changes only itself. Env vars work too, e.g.
  * {@code LEADFLOW_LIFECYCLE_DAY=10s LEADFLOW_LIFECYCLE_ACK_SLA=20s} to run a cadence in minutes.
@@ -25,7 +27,8 @@ record LifecycleProperties(
     Duration engagedFollowUp,
     Duration nurtureInterval,
     Cadence cadence,
-    QuietHours quietHours) {
+    QuietHours quietHours,
+    Tiers tiers) {
 
   LifecycleProperties {
     ackSla = orDefault(ackSla, Duration.ofMinutes(5));
@@ -35,6 +38,45 @@ record LifecycleProperties(
     nurtureInterval = orDefault(nurtureInterval, Duration.ofDays(30));
     cadence = orDefault(cadence, new Cadence(null, null, null));
     quietHours = orDefault(quietHours, new QuietHours(null, null, null));
+    tiers = orDefault(tiers, new Tiers(null, null));
+  }
+
+  /** The tier actions, the hot tier's SLA defaulting to {@code ack-sla}. */
+  TierActions tierActions() {
+    return tiers.toActions(ackSla);
+  }
+
+  /**
+   * {@code leadflow.lifecycle.tiers.*}: what each routed tier asks of the rep. Our playbook: hot →
+   * immediate call alert, acknowledge within {@code ack-sla} (5m); warm → same day (4h), no call
+   * alert. Cold leads go to nurture without a rep, whatever is set here.
+   */
+  record Tiers(Action hot, Action warm) {
+
+    static final Duration SAME_DAY = Duration.ofHours(4);
+
+    Tiers {
+      hot = orDefault(hot, new Action(null, null));
+      warm = orDefault(warm, new Action(null, null));
+    }
+
+    TierActions toActions(Duration ackSla) {
+      return new TierActions(hot.orDefaults(ackSla, true), warm.orDefaults(SAME_DAY, false));
+    }
+  }
+
+  /** {@code leadflow.lifecycle.tiers.<tier>.*}: {@code ack-sla} and {@code call-alert}. */
+  record Action(Duration ackSla, Boolean callAlert) {
+
+    Action {
+      if (ackSla != null && (ackSla.isNegative() || ackSla.isZero())) {
+        throw new IllegalArgumentException("leadflow.lifecycle.tiers: ack-sla must be positive, not " + ackSla);
+      }
+    }
+
+    TierAction orDefaults(Duration defaultAckSla, boolean defaultCallAlert) {
+      return new TierAction(orDefault(ackSla, defaultAckSla), orDefault(callAlert, defaultCallAlert));
+    }
   }
 
   /** {@code leadflow.lifecycle.cadence.*}: name, version and steps of the follow-up cadence. */

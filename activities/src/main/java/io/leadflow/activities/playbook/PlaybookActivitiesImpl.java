@@ -18,7 +18,6 @@ class PlaybookActivitiesImpl implements PlaybookActivities {
   }
 
   /** The newest version saved through the admin API wins over the configured steps. */
-
   @Override
   public Playbook currentPlaybook() {
     return new Playbook(
@@ -28,6 +27,7 @@ class PlaybookActivitiesImpl implements PlaybookActivities {
         definitions.newest(lifecycle.cadence().name()).orElseGet(lifecycle.cadence()::toPlan),
         lifecycle.quietHours().toPolicy(),
         lifecycle.engagedFollowUp(),
-        lifecycle.nurtureInterval());
+        lifecycle.nurtureInterval(),
+        lifecycle.tierActions());
   }
 }

@@ -70,12 +70,18 @@ class RoutingDirectory {
   }
 
   /**
-   * The reps, locked until the transaction ends, always in id order so that concurrent routings
-   * never deadlock. Unknown ids are left out.
+   * The reps and those of their managers who are reps (possible backups), locked until the
+   * transaction ends, in one statement and always in id order so that concurrent routings never
+   * deadlock. Unknown ids are left out.
    */
   Map<String, Rep> lock(Collection<String> repIds) {
     Map<String, Rep> reps = new LinkedHashMap<>();
-    jdbc.sql("select * from rep where id = any(:ids) order by id for update")
+    jdbc.sql(
+            """
+            select * from rep
+            where id = any(:ids) or id in (select manager_id from rep where id = any(:ids))
+            order by id for update
+            """)
         .param("ids", repIds.toArray(String[]::new))
         .query((rs, row) -> rep(rs))
         .list()

@@ -48,6 +48,7 @@ class RoutingEngine {
     Set<String> candidates = new TreeSet<>();
     account.map(AccountOwner::ownerRepId).ifPresent(candidates::add);
     territory.ifPresent(t -> candidates.addAll(t.members()));
+    candidates.add(properties.fallback().backup());
     Map<String, Rep> reps = directory.lock(candidates);
     Map<String, Integer> open = directory.openLeads(reps.keySet());
     Map<String, Long> rotation = territory.map(t -> directory.rotation(t.id())).orElse(Map.of());

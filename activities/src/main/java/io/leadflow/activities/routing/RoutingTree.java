@@ -78,14 +78,18 @@ final class RoutingTree {
       story.add("account owner " + blocker.get());
       return Optional.empty();
     }
+    String manager = distinct(rep.id(), territory.map(Territory::managerId).orElse(null), rep.managerId(), fallback.manager());
+    List<String> nextInLine = new ArrayList<>(territory.map(Territory::members).orElse(List.of()));
+    nextInLine.add(rep.managerId());
+    Backup backup = backup(rep.id(), nextInLine, manager);
     return Optional.of(
         new Decision(
             rep.id(),
-            distinct(rep.id(), rep.managerId(), fallback.backup()),
-            distinct(rep.id(), territory.map(Territory::managerId).orElse(null), rep.managerId(), fallback.manager()),
+            backup.repId(),
+            manager,
             Stage.ACCOUNT_OWNER,
             null,
-            told("account owner of " + of + ", " + slotsAfter(rep))));
+            told("account owner of " + of + ", " + slotsAfter(rep)) + backup.why()));
   }
 
   private Outcome roundRobin(Territory territory) {
@@ -112,14 +116,20 @@ final class RoutingTree {
         WeightedRoundRobin.pick(
             available.stream().map(r -> new Contender(r.id(), r.weight(), rotation.getOrDefault(r.id(), 0L))).toList());
     Rep chosen = reps.get(pick.chosen());
+    String manager = distinct(chosen.id(), territory.managerId(), chosen.managerId(), fallback.manager());
+    List<String> nextInLine = new ArrayList<>();
+    nextInLine.add(pick.next());
+    members.forEach(member -> nextInLine.add(member.id()));
+    nextInLine.add(chosen.managerId());
+    Backup backup = backup(chosen.id(), nextInLine, manager);
     Decision decision =
         new Decision(
             chosen.id(),
-            distinct(chosen.id(), pick.next(), chosen.managerId(), fallback.backup()),
-            distinct(chosen.id(), territory.managerId(), chosen.managerId(), fallback.manager()),
+            backup.repId(),
+            manager,
             Stage.ROUND_ROBIN,
             territory.id(),
-            told(name + ", weighted round-robin, " + slotsAfter(chosen)));
+            told(name + ", weighted round-robin, " + slotsAfter(chosen)) + backup.why());
     return new Outcome(decision, pick.rotations());
   }
 
@@ -127,14 +137,43 @@ final class RoutingTree {
     String manager = territory == null ? null : territory.managerId();
     String owner = manager != null ? manager : fallback.owner();
     String to = manager != null ? "manager " + manager : "fallback " + owner;
+    String backupManager = distinct(owner, fallback.manager());
+    Backup backup = backup(owner, List.of(), backupManager);
     return new Decision(
         owner,
-        distinct(owner, fallback.backup(), fallback.manager()),
-        distinct(owner, fallback.manager()),
+        backup.repId(),
+        backupManager,
         Stage.FALLBACK,
         territory == null ? null : territory.id(),
-        told(why + " → " + to));
+        told(why + " → " + to) + backup.why());
   }
+
+  /**
+   * Who takes over when the SLA is missed: the first of {@code candidates}, then the configured
+   * fallback backup, who could take the lead now by the same rules as the owner (available, a free
+   * slot). An id that is not a rep (a manager or a shared queue routing does not schedule) has no
+   * hours or capacity to check. When nobody qualifies the manager is the backup, and {@code why}
+   * says so for the reason.
+   */
+  private Backup backup(String owner, List<String> candidates, String manager) {
+    List<String> tried = Stream.concat(candidates.stream(), Stream.of(fallback.backup()))
+        .filter(id -> id != null && !id.equals(owner))
+        .distinct()
+        .toList();
+    List<String> blockers = new ArrayList<>();
+    for (String id : tried) {
+      Optional<String> blocker = reps.containsKey(id) ? blocker(reps.get(id)) : Optional.empty();
+      if (blocker.isEmpty()) {
+        return new Backup(id, "");
+      }
+      blockers.add(blocker.get());
+    }
+    String nobody = blockers.isEmpty() ? "nobody" : "nobody available (" + String.join(", ", blockers) + ")";
+    return new Backup(manager, "; backup: " + nobody + (manager == null ? "" : " → manager " + manager));
+  }
+
+  /** The backup, and why it is the manager ("" when a backup qualified). */
+  private record Backup(String repId, String why) {}
 
   /** Why the rep cannot take this lead now; empty when they can. */
   private Optional<String> blocker(Rep rep) {

@@ -2,14 +2,15 @@ package io.leadflow.activities.scoring;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * How behavioural points age: half after {@code halveAfter} (30 days), none when a silence of
- * {@code resetAfter} (90 days) or more followed them. Ages are measured from the lead's latest
- * known activity (its capture or an engagement), never from a clock, so a score is the same
- * whenever it is computed.
+ * {@code resetAfter} (90 days) or more followed them. Ages are measured up to the moment the
+ * score is for (the workflow's time, passed in the request), else the lead's latest known
+ * activity; never from a clock read here, so the same request always gives the same score.
  */
 public record Decay(Duration halveAfter, Duration resetAfter) {
 
@@ -24,9 +25,16 @@ public record Decay(Duration halveAfter, Duration resetAfter) {
   /** What happened to points earned at {@code at}; {@code note} says why in words, null when kept. */
   record Effect(int points, String note) {}
 
-  /** The lead's activity times, in any order; nulls are unknown times and ignored. */
-  Timeline timeline(List<Instant> activity) {
-    List<Instant> times = activity.stream().filter(Objects::nonNull).sorted().toList();
+  /**
+   * The lead's activity times, in any order (nulls are unknown times and ignored), seen from
+   * {@code asOf} (null: from the latest activity). A silence up to {@code asOf} ages and resets
+   * points like one between two activities.
+   */
+  Timeline timeline(List<Instant> activity, Instant asOf) {
+    List<Instant> times = new ArrayList<>(activity.stream().filter(Objects::nonNull).sorted().toList());
+    if (asOf != null && !times.isEmpty() && asOf.isAfter(times.get(times.size() - 1))) {
+      times.add(asOf);
+    }
     Instant latest = times.isEmpty() ? null : times.get(times.size() - 1);
     Instant resetBefore = null;
     Duration silence = null;

@@ -32,7 +32,7 @@ final class ScoringEngine {
 
   LeadScore score(ScoreRequest request) {
     LeadFacts facts = new LeadFacts(request);
-    Decay.Timeline timeline = decay.timeline(facts.activity());
+    Decay.Timeline timeline = decay.timeline(facts.activity(), request.asOf());
     List<String> breakdown = new ArrayList<>();
     int total = 0;
     for (Map.Entry<Key, List<ScoringRule>> family : rules.entrySet()) {
@@ -47,7 +47,7 @@ final class ScoringEngine {
         breakdown.add(signed(effect.points()) + " " + rule.reason() + (effect.note() == null ? "" : " (" + effect.note() + ")"));
       }
     }
-    return new LeadScore(total, tiers.tierOf(total), breakdown);
+    return new LeadScore(total, tiers.tierOf(total), breakdown, request.asOf());
   }
 
   private static String signed(int points) {

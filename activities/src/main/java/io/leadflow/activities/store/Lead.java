@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A lead as stored: what people query and report on. Temporal holds the process, this the record. */
+/**
+ * A lead as stored: what people query and report on. Temporal holds the process, this the record.
+ * {@code scoredAt} is the moment the score is for (null before the first score).
+ */
 @Table("lead")
 public record Lead(
     @Id UUID id,
@@ -31,7 +34,8 @@ public record Lead(
     String title,
     String company,
     Integer companySize,
-    String timeline) {
+    String timeline,
+    Instant scoredAt) {
 
   /** What a form may add about the person and their company; every field optional. */
   public record Profile(String title, String company, Integer companySize, String timeline) {
@@ -62,7 +66,7 @@ public record Lead(
     return new Lead(
         null, name, email, phone, keys.email(), keys.phone(), source, interest, LeadStatus.NEW,
         null, null, List.of(), null, false, now, now,
-        profile.title(), profile.company(), profile.companySize(), profile.timeline());
+        profile.title(), profile.company(), profile.companySize(), profile.timeline(), null);
   }
 
   public NewLead toNewLead() {

@@ -1,5 +1,6 @@
 package io.leadflow.activities.store;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -16,12 +17,13 @@ public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
                       score = coalesce(:score, score),
                       tier = coalesce(:tier, tier),
                       score_breakdown = coalesce(cast(:breakdown as text[]), score_breakdown),
+                      scored_at = case when :score is null then scored_at else cast(:scoredAt as timestamptz) end,
                       assigned_rep = coalesce(:assignedRep, assigned_rep),
                       updated_at = now()
       where id = :id
       """)
   int updateProgress(
-      UUID id, String status, Integer score, String tier, String[] breakdown, String assignedRep);
+      UUID id, String status, Integer score, String tier, String[] breakdown, Instant scoredAt, String assignedRep);
 
   @Modifying
   @Query("update lead set phone_invalid = true, updated_at = now() where id = :id")

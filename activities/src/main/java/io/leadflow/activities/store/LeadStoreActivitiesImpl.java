@@ -34,6 +34,7 @@ class LeadStoreActivitiesImpl implements LeadStoreActivities {
             score == null ? null : score.total(),
             score == null ? null : score.tier().name(),
             score == null ? null : score.breakdown().toArray(String[]::new),
+            score == null ? null : score.asOf(),
             progress.assignedRep());
     if (updated == 0) {
       throw ApplicationFailure.newNonRetryableFailure(

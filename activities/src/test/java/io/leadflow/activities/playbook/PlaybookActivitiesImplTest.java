@@ -9,6 +9,8 @@ import io.leadflow.workflows.CadenceStep;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.Playbook;
 import io.leadflow.workflows.QuietHoursPolicy.Window;
+import io.leadflow.workflows.Tier;
+import io.leadflow.workflows.TierAction;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -115,6 +117,44 @@ class PlaybookActivitiesImplTest {
     assertThat(playbook.quietHours().windowFor("US", "NY")).isEqualTo(new Window(LocalTime.of(9, 0), LocalTime.of(20, 30)));
     assertThat(playbook.quietHours().windowFor("US", "FL").end()).isEqualTo(LocalTime.of(20, 0));
     assertThat(playbook.quietHours().fallbackZones()).hasSize(4);
+  }
+
+  @Test
+  void byDefaultHotLeadsGetACallAlertAndWarmLeadsTheSameDay() {
+    Playbook playbook = playbookWith();
+
+    assertThat(playbook.tierActions().forTier(Tier.HOT)).isEqualTo(new TierAction(playbook.ackSla(), true));
+    assertThat(playbook.tierActions().forTier(Tier.WARM)).isEqualTo(new TierAction(Duration.ofHours(4), false));
+    assertThat(playbook.tierActions().forTier(Tier.COLD)).isNull();
+  }
+
+  @Test
+  void eachTiersSlaAndCallAlertComeFromConfiguration() {
+    Playbook playbook =
+        playbookWith(
+            "--leadflow.lifecycle.tiers.hot.ack-sla=2m",
+            "--leadflow.lifecycle.tiers.warm.ack-sla=8h",
+            "--leadflow.lifecycle.tiers.warm.call-alert=true");
+
+    assertThat(playbook.tierActions().hot()).isEqualTo(new TierAction(Duration.ofMinutes(2), true));
+    assertThat(playbook.tierActions().warm()).isEqualTo(new TierAction(Duration.ofHours(8), true));
+    assertThat(playbook.ackSla()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void theHotSlaFollowsTheAckSlaUnlessSetAndOneSettingLeavesTheOtherTier() {
+    Playbook playbook =
+        playbookWithEnv(
+            Map.of("LEADFLOW_LIFECYCLE_ACK_SLA", "20s", "LEADFLOW_LIFECYCLE_TIERS_HOT_CALL_ALERT", "false"));
+
+    assertThat(playbook.tierActions().hot()).isEqualTo(new TierAction(Duration.ofSeconds(20), false));
+    assertThat(playbook.tierActions().warm()).isEqualTo(new TierAction(Duration.ofHours(4), false));
+  }
+
+  @Test
+  void aTierSlaOfZeroIsRefusedAtStartup() {
+    assertThatThrownBy(() -> playbookWith("--leadflow.lifecycle.tiers.warm.ack-sla=0s"))
+        .hasStackTraceContaining("leadflow.lifecycle.tiers: ack-sla must be positive");
   }
 
   @Test

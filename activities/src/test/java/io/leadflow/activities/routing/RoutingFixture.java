@@ -32,7 +32,16 @@ final class RoutingFixture implements AutoCloseable {
 
   /** A rep available at any time, with this capacity and weight; returns its id. */
   String rep(String name, int capacity, int weight, String... skills) {
-    String id = id(name);
+    return insertRep(id(name), name, capacity, weight, skills);
+  }
+
+  /** A rep with exactly this id (for ids fixed in configuration); replaces any left over. */
+  String repWithId(String id, int capacity) {
+    jdbc.sql("delete from rep where id = :id").param("id", id).update();
+    return insertRep(id, id, capacity, 1);
+  }
+
+  private String insertRep(String id, String name, int capacity, int weight, String... skills) {
     jdbc.sql("insert into rep (id, name, capacity, weight, skills, manager_id) values (:id, :name, :capacity, :weight, :skills, :manager)")
         .param("id", id)
         .param("name", name)
@@ -125,6 +134,11 @@ final class RoutingFixture implements AutoCloseable {
 
   UUID lead() {
     return leads(1).get(0);
+  }
+
+  /** Fills the rep's slots with open leads they were assigned. */
+  void atCapacity(String rep, int capacity) {
+    leads(capacity).forEach(lead -> recorded(lead, "AWAITING_ACK", rep));
   }
 
   /** The workflow recorded the lead: its status and assignee, as the lead store does. */

@@ -275,6 +275,27 @@ class ScoringActivitiesImplTest {
     assertThat(score.total()).isEqualTo(27);
   }
 
+  @ParameterizedTest(name = "a silent lead scored {0} days after its demo request → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0   | +30 demo request                                        | 40",
+        "29  | +30 demo request                                        | 40",
+        "30  | +15 demo request (halved: 30 days old)                  | 25",
+        "90  | +0 demo request (reset after 90 days without activity)  | 10",
+      })
+  void aSilentLeadsIntentDecaysUpToTheMomentItIsScoredFor(int days, String demoLine, int total) {
+    NewLead lead = new NewLead("l-1", "Sarah Kim", "sarah@acme.test", null, "web", "Book a demo", null, null, null, null, CAPTURED);
+    EnrichedLead enriched = Lead.enriched(null, null, EmailKind.BUSINESS, null, null, false, false);
+    Instant asOf = CAPTURED.plus(Duration.ofDays(days));
+
+    LeadScore score = PLAYBOOK.score(new ScoreRequest(lead, enriched, List.of(), asOf));
+
+    assertThat(score.breakdown()).containsExactly(demoLine, "+10 company email domain");
+    assertThat(score.total()).isEqualTo(total);
+    assertThat(score.asOf()).isEqualTo(asOf);
+  }
+
   @Test
   void withoutKnownTimesNothingDecays() {
     NewLead lead = new NewLead("l-1", "Sarah Kim", null, null, "web", "Book a demo");

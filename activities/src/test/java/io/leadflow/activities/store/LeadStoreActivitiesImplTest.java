@@ -15,6 +15,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,18 @@ class LeadStoreActivitiesImplTest {
     assertThat(stored.scoreBreakdown()).containsExactly("+30 demo request", "+15 returned with another form");
     assertThat(stored.assignedRep()).isEqualTo("ana");
     assertThat(stored.updatedAt()).isAfterOrEqualTo(lead.updatedAt());
+  }
+
+  @Test
+  void theStoredScoreSaysWhenItWasScoredAndAProgressWithoutAScoreKeepsIt() {
+    Lead lead = StoredLeads.save(leads, false);
+    Instant asOf = Instant.parse("2026-04-01T15:00:00Z");
+    store.recordProgress(
+        new LeadProgress(lead.id().toString(), LeadStatus.NURTURE, new LeadScore(25, Tier.WARM, List.of("+15 demo request (halved: 30 days old)"), asOf), null));
+
+    store.recordProgress(new LeadProgress(lead.id().toString(), LeadStatus.NURTURE, null, null));
+
+    assertThat(leads.findById(lead.id()).orElseThrow().scoredAt()).isEqualTo(asOf);
   }
 
   @Test

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A stored lead with its captures and touches, and what its workflow is doing right now. */
+/**
+ * A stored lead with its captures and touches, and what its workflow is doing right now. The
+ * score is as of {@code scoredAt}: a silent lead is re-scored (its intent decaying) once per
+ * nurture round, not continuously.
+ */
 record LeadView(
     UUID id,
     String name,
@@ -29,6 +33,7 @@ record LeadView(
     Integer score,
     Tier tier,
     List<String> scoreBreakdown,
+    Instant scoredAt,
     String assignedRep,
     Enrichment enrichment,
     Routing routing,
@@ -118,6 +123,7 @@ record LeadView(
         lead.score(),
         lead.tier(),
         lead.scoreBreakdown(),
+        lead.scoredAt(),
         lead.assignedRep(),
         enrichment,
         routing,

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.leadflow.api.ApiTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +80,8 @@ class EnginesThroughTheApiTest extends ApiTest {
     assertThat(fromAccount.get("scoreBreakdown").valueStream().map(JsonNode::asString))
         .containsExactly(
             "+30 demo request", "+10 timeline this month", "+12 VP title", "+10 200-999 employees", "+10 company email domain");
+    Instant captured = Instant.parse(fromAccount.get("createdAt").asString());
+    assertThat(Instant.parse(fromAccount.get("scoredAt").asString())).isBetween(captured.minusSeconds(5), Instant.now());
     assertThat(fromAccount.get("assignedRep").asString()).isEqualTo(ana);
     JsonNode ownerRouting = fromAccount.get("routing");
     assertThat(ownerRouting.get("stage").asString()).isEqualTo("ACCOUNT_OWNER");

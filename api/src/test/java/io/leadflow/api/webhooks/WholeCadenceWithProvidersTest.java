@@ -45,6 +45,7 @@ class WholeCadenceWithProvidersTest extends ApiTest {
   static void compressedTimeAndProvidersAtWireMock(DynamicPropertyRegistry properties) {
     properties.add("leadflow.lifecycle.day", () -> "1s");
     properties.add("leadflow.lifecycle.ack-sla", () -> "100ms");
+    properties.add("leadflow.lifecycle.tiers.warm.ack-sla", () -> "100ms");
     properties.add("leadflow.lifecycle.backup-ack-sla", () -> "100ms");
     properties.add("leadflow.lifecycle.engaged-follow-up", () -> "1h");
     properties.add("leadflow.lifecycle.quiet-hours.window.start", () -> "00:00");
