@@ -17,6 +17,7 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,11 @@ class SendGridEmailChannel implements OutreachChannel {
     try {
       call.setBody(mail(request, lead, message).build());
       response = sendGrid.api(call);
+    } catch (ConnectException refused) {
+      // Nothing left this machine: safe to try again.
+      throw new ProviderException(Kind.RETRYABLE, "SendGrid could not be reached: " + refused.getMessage(), null);
     } catch (IOException e) {
+      // The request may have arrived: left SENDING, the retry records it ambiguous, never resends.
       throw new UncheckedIOException("SendGrid could not be reached", e);
     }
     int status = response.getStatusCode();

@@ -3,6 +3,7 @@ package io.leadflow.activities.outreach.twilio;
 import com.twilio.exception.ApiException;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.ProviderException.Kind;
+import java.net.ConnectException;
 import java.time.Duration;
 
 /** Twilio's answers, sorted into what LeadFlow does next. */
@@ -15,6 +16,11 @@ final class TwilioErrors {
   private TwilioErrors() {}
 
   static ProviderException classify(ApiException e) {
+    if (e.getCause() instanceof ConnectException refused) {
+      // Refused before a byte was sent: safe to try again. Other I/O failures may have reached
+      // Twilio and stay non-retryable (at most once).
+      return new ProviderException(Kind.RETRYABLE, "Twilio could not be reached: " + refused.getMessage(), null);
+    }
     int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
     int code = e.getCode() == null ? 0 : e.getCode();
     String message = "Twilio " + status + (code == 0 ? "" : " error " + code) + ": " + e.getMessage();

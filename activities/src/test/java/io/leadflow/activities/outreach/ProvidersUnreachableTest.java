@@ -1,0 +1,106 @@
+package io.leadflow.activities.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadflow.activities.StoredLeads;
+import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.TouchRecord;
+import io.leadflow.activities.store.TouchRepository;
+import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.OutreachActivities;
+import io.leadflow.workflows.QuietHoursPolicy;
+import io.leadflow.workflows.TouchRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Twilio and SendGrid configured at a port nobody listens on: the connection is refused before
+ * anything is sent, so the touch goes back to RESERVED and the activity retries, instead of being
+ * written off as failed or ambiguous.
+ */
+@SpringBootTest
+class ProvidersUnreachableTest {
+
+  private static final int CLOSED_PORT = closedPort();
+
+  @DynamicPropertySource
+  static void providersNowhere(DynamicPropertyRegistry properties) {
+    properties.add("leadflow.twilio.account-sid", () -> "AC0123456789abcdef0123456789abcdef");
+    properties.add("leadflow.twilio.auth-token", () -> "twilio-token");
+    properties.add("leadflow.twilio.from-number", () -> "+12125550199");
+    properties.add("leadflow.twilio.voicemail-url", () -> "https://leads.example.com/voicemail.xml");
+    properties.add("leadflow.twilio.base-url", () -> "http://127.0.0.1:" + CLOSED_PORT);
+    properties.add("leadflow.sendgrid.api-key", () -> "SG.test-key");
+    properties.add("leadflow.sendgrid.from-email", () -> "ana@leadflow.test");
+    properties.add("leadflow.sendgrid.host", () -> "127.0.0.1:" + CLOSED_PORT);
+    properties.add("leadflow.sendgrid.plain-http", () -> "true");
+  }
+
+  @Autowired OutreachActivitiesImpl implementation;
+  @Autowired LeadRepository leads;
+  @Autowired TouchRepository touches;
+
+  @ParameterizedTest
+  @EnumSource(value = Channel.class, names = {"SMS", "CALL", "EMAIL"})
+  void aRefusedConnectionIsRetriedAndTheTouchStaysReserved(Channel channel) {
+    Lead lead = StoredLeads.save(leads, true);
+    TouchRequest request =
+        new TouchRequest(
+            lead.id().toString(),
+            "r1-d1",
+            channel,
+            channel == Channel.EMAIL ? "d3-value" : "d1-intro",
+            channel == Channel.EMAIL
+                ? null
+                : new TouchRequest.QuietHoursCheck(
+                    new QuietHoursPolicy.Window(LocalTime.MIN, LocalTime.MAX), List.of("UTC")),
+            "ana");
+    TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+    try {
+      temporal.registerActivitiesImplementations(implementation);
+      OutreachActivities outreach =
+          temporal.newActivityStub(
+              OutreachActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(30))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+
+      assertThatThrownBy(() -> outreach.sendTouch(request))
+          .isInstanceOf(ActivityFailure.class)
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class, failure -> assertThat(failure.isNonRetryable()).isFalse());
+      assertThat(touches.findByBusinessKey(request.businessKey()))
+          .get()
+          .extracting(TouchRecord::outcome)
+          .isEqualTo("RESERVED");
+    } finally {
+      temporal.close();
+    }
+  }
+
+  private static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Chaos against a private local stack, then a check that nothing was lost or sent twice.
+#   bench/chaos.sh [leads, default 1000] [worker kills, default 5]
+#   STORM=0       providers answer 2xx at once (default: Twilio/SendGrid answer 429 and 503 in
+#                 turn and take 20-400 ms, so kills also land between a provider call and its record)
+#   PG_RESTART=1  restart PostgreSQL once mid-run (the machine's shared cluster: run it alone)
+# Injected: kill -9 of the worker at random moments (then restarted), duplicate concurrent captures,
+# replies and opt-outs in the middle of cadences. Compared at the end: WireMock's journal (what the
+# providers accepted) with the touch table. Loopback only: Temporal 17290, API 18090, worker
+# management 18091, WireMock 18099, database leadflow_chaos (dropped first). Needs psql, python3.
+# Build first: mvn -q -DskipTests package
+set -euo pipefail
+cd "$(dirname "$0")/.."
+leads=${1:-1000}
+kills=${2:-5}
+storm=${STORM:-1}
+pg_restart=${PG_RESTART:-0}
+work=$(mktemp -d /tmp/leadflow-chaos.XXXX)
+worker_jar=worker/target/leadflow-worker.jar
+api_jar=api/target/leadflow-api.jar
+wiremock_version=3.13.2
+wiremock_jar=~/.m2/repository/org/wiremock/wiremock-standalone/$wiremock_version/wiremock-standalone-$wiremock_version.jar
+[[ -f $wiremock_jar ]] || mvn -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:$wiremock_version
+
+account=AC00000000000000000000000000c4a05
+export LEADFLOW_DB_URL=jdbc:postgresql://127.0.0.1:5432/leadflow_chaos
+export LEADFLOW_TEMPORAL_PORT=17290 TEMPORAL_ADDRESS=127.0.0.1:17290 LEADFLOW_API_PORT=18090
+export LEADFLOW_WORKER_MANAGEMENT_PORT=18091
+export LEADFLOW_LIFECYCLE_DAY=2s LEADFLOW_LIFECYCLE_ACK_SLA=500ms LEADFLOW_LIFECYCLE_BACKUP_ACK_SLA=500ms
+export LEADFLOW_LIFECYCLE_TIERS_WARM_ACK_SLA=500ms
+export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=00:00 LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_END=23:59:59
+export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=UTC
+export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
+export LEADFLOW_WORKER_STICKY_EXECUTION=false
+# The real Twilio and SendGrid SDKs, pointed at WireMock.
+export SPRING_APPLICATION_JSON='{"leadflow":{
+  "twilio":{"account-sid":"'$account'","auth-token":"chaos-token","from-number":"+12125550199",
+            "voicemail-url":"https://leads.example.test/voicemail.xml","base-url":"http://127.0.0.1:18099"},
+  "sendgrid":{"api-key":"SG.chaos","from-email":"ana@leadflow.test","reply-domain":"reply.leadflow.test",
+              "host":"127.0.0.1:18099","plain-http":true}}}'
+psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' postgres
+
+pids=()
+trap 'kill -9 "${pids[@]}" $(cat "$work/worker.pid" 2>/dev/null) 2>/dev/null || true' EXIT
+java -jar "$wiremock_jar" --port 18099 --bind-address 127.0.0.1 --root-dir "$work/wiremock" \
+  --disable-banner > "$work/wiremock.log" 2>&1 &
+pids+=($!)
+java -Dloader.main=io.leadflow.worker.DevTemporalService -jar "$worker_jar" > "$work/temporal.log" 2>&1 &
+pids+=($!)
+until curl -sf localhost:18099/__admin/health > /dev/null && (exec 3<>/dev/tcp/127.0.0.1/17290) 2>/dev/null; do sleep 0.5; done
+STORM=$storm ACCOUNT=$account python3 bench/chaos/providers.py
+start_worker() { java -jar "$worker_jar" >> "$work/worker.log" 2>&1 & echo $! > "$work/worker.pid"; }
+start_worker
+java -jar "$api_jar" > "$work/api.log" 2>&1 &
+pids+=($!)
+until curl -sf localhost:18090/actuator/health > /dev/null; do sleep 1; done
+
+echo "$leads leads, $kills worker kills, storm=$storm, PostgreSQL restart=$pg_restart (logs in $work)"
+capture() {  # $1 lead number; prints the response body
+  curl -s -X POST localhost:18090/api/v1/leads -H 'Authorization: Bearer dev-ingest' \
+    -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Chaos $1\",\"email\":\"chaos+$1@acme.test\",\"phone\":\"+1646200$(printf '%04d' "$1")\",\"source\":\"chaos\",\"interest\":\"demo\"}"
+}
+mkdir -p "$work/captured"
+(
+  for i in $(seq 1 "$leads"); do
+    capture "$i" > "$work/captured/$i.json" &
+    if (( i % 50 == 0 )); then  # the same person five times at once: still one lead
+      for _ in 1 2 3 4 5; do capture "$i" > /dev/null & done
+    fi
+    sleep 0.05
+  done
+  wait
+) &
+capture_loop=$!
+
+(
+  for _ in $(seq 1 "$kills"); do
+    sleep $((5 + RANDOM % 15))
+    kill -9 "$(cat "$work/worker.pid")"
+    echo "  killed the worker at $(date +%T)"
+    sleep 1
+    start_worker
+  done
+) &
+kill_loop=$!
+
+if [[ $pg_restart == 1 ]]; then
+  ( sleep 25; echo "  restarting PostgreSQL at $(date +%T)"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main restart ) &
+fi
+
+# Replies (every 10th lead from the 3rd) and opt-outs (from the 7th) while cadences run.
+wait "$capture_loop"
+for i in $(seq 1 "$leads"); do
+  (( i % 10 == 3 || i % 10 == 7 )) || continue
+  id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["leadId"])' "$work/captured/$i.json" 2>/dev/null) || continue
+  if (( i % 10 == 3 )); then path=replies body='{"channel":"SMS","body":"Yes, call me tomorrow"}'; else path=opt-out body='{}'; fi
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "localhost:18090/api/v1/leads/$id/$path" \
+    -H 'Authorization: Bearer dev-admin' -H 'Content-Type: application/json' -d "$body")
+  echo "$id,$path,$status,$(date +%s.%N)" >> "$work/actions.csv"
+  sleep 0.02
+done
+wait "$kill_loop"
+
+sql() { psql -qtA -h 127.0.0.1 -U postgres -d leadflow_chaos -c "$1"; }
+deadline=$((SECONDS + 600))
+until [[ $(sql "select count(*) from lead where status not in ('NURTURE','ENGAGED','OPTED_OUT')") -eq 0 \
+         && $(sql "select count(*) from touch where outcome in ('RESERVED','SENDING')") -eq 0 ]] \
+      || (( SECONDS > deadline )); do
+  sleep 5
+done
+sleep 5  # sends already on the wire land in the journal
+
+curl -s localhost:18099/__admin/requests > "$work/journal.json"
+sql "copy (select l.id, l.phone, l.status, t.business_key, t.channel, t.outcome, coalesce(t.detail,''),
+             extract(epoch from t.sent_at), extract(epoch from t.created_at)
+           from lead l left join touch t on t.lead_id = l.id) to stdout with csv" > "$work/touches.csv"
+python3 bench/chaos/verify.py "$work" "$leads" "$kills" "$storm" "$pg_restart"
