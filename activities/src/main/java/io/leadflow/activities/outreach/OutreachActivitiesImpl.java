@@ -81,7 +81,10 @@ class OutreachActivitiesImpl implements OutreachActivities {
     if (!existing.isReserved()) {
       return existing.toTouch();
     }
-    Optional<String> skip = reasonToSkip(lead, request.channel(), now);
+    Optional<String> skip =
+        leads.stoppedSince(lead.id(), existing.createdAt())
+            ? Optional.of("the lead replied or opted out after this touch was planned")
+            : reasonToSkip(lead, request.channel(), now);
     if (skip.isPresent()) {
       return record(request, Outcome.SKIPPED, null, null, now, skip.get());
     }

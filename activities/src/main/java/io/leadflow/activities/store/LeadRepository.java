@@ -29,6 +29,14 @@ public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
   @Query("update lead set phone_invalid = true, updated_at = now() where id = :id")
   int markPhoneInvalid(UUID id);
 
+  @Modifying
+  @Query("update lead set stopped_at = now(), updated_at = now() where id = :id")
+  int markStopped(UUID id);
+
+  /** True when the lead replied or opted out after {@code since}, e.g. after a touch was planned. */
+  @Query("select exists (select 1 from lead where id = :id and stopped_at > :since)")
+  boolean stoppedSince(UUID id, java.time.Instant since);
+
   /** The lead of the person with this email or phone key (either may be null). */
   @Query("select * from lead where email_key = :emailKey or phone_key = :phoneKey order by created_at limit 1")
   Optional<Lead> findByContact(String emailKey, String phoneKey);

@@ -173,6 +173,29 @@ class OutreachActivitiesImplTest {
   }
 
   @Test
+  void aSendPlannedBeforeTheLeadRepliedIsNotSentWhenItIsRetriedAfterTheReply() {
+    Lead lead = StoredLeads.save(leads, false);
+    TouchRequest planned = email(lead, "r1-d3");
+    touches.reserve(lead.id(), planned.businessKey(), planned.step(), planned.channel().name(), planned.template());
+    leads.markStopped(lead.id());
+
+    Touch touch = outreach.sendTouch(planned);
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    verify(channel, never()).send(any(), any(), any());
+  }
+
+  @Test
+  void aSendPlannedAfterTheReplyGoesOut() {
+    Lead lead = StoredLeads.save(leads, false);
+    leads.markStopped(lead.id());
+
+    Touch touch = outreach.sendTouch(email(lead, "nurture-1"));
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SENT);
+  }
+
+  @Test
   void aCallOrTextThatDriftedIntoQuietHoursIsDeferredAndNothingIsRecorded() {
     Lead lead = StoredLeads.save(leads, true);
     when(clock.instant()).thenReturn(Instant.parse("2026-03-10T02:30:00Z")); // 22:30 in New York

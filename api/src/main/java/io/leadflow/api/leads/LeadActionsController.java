@@ -1,6 +1,7 @@
 package io.leadflow.api.leads;
 
 import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.api.security.ApiPrincipal;
 import io.leadflow.workflows.AckResult;
 import io.leadflow.workflows.LeadWorkflow;
@@ -33,10 +34,12 @@ class LeadActionsController {
 
   private final LeadAccess access;
   private final WorkflowClient temporal;
+  private final LeadRepository leads;
 
-  LeadActionsController(LeadAccess access, WorkflowClient temporal) {
+  LeadActionsController(LeadAccess access, WorkflowClient temporal, LeadRepository leads) {
     this.access = access;
     this.temporal = temporal;
+    this.leads = leads;
   }
 
   /** The caller acknowledges as their own rep id; the workflow refuses anyone but the assignee. */
@@ -57,7 +60,10 @@ class LeadActionsController {
   ResponseEntity<Void> reply(
       @PathVariable String id, @Valid @RequestBody LeadActions.LoggedReply reply, @AuthenticationPrincipal ApiPrincipal caller) {
     String messageId = reply.messageId() != null ? reply.messageId() : "api-" + UUID.randomUUID();
-    return signal(id, caller, w -> w.reply(new Reply(reply.channel(), reply.body(), messageId)));
+    Lead lead = openLead(id, caller);
+    leads.markStopped(lead.id());
+    workflowOf(lead).reply(new Reply(reply.channel(), reply.body(), messageId));
+    return ResponseEntity.accepted().build();
   }
 
   @PostMapping("/disqualify")
@@ -75,7 +81,12 @@ class LeadActionsController {
   @PostMapping("/opt-out")
   ResponseEntity<Void> optOut(
       @PathVariable String id, @Valid @RequestBody LeadActions.OptOutRequest body, @AuthenticationPrincipal ApiPrincipal caller) {
-    return signal(id, caller, w -> w.optOut(new OptOut(body.channel())));
+    Lead lead = openLead(id, caller);
+    if (body.channel() == null) {
+      leads.markStopped(lead.id());
+    }
+    workflowOf(lead).optOut(new OptOut(body.channel()));
+    return ResponseEntity.accepted().build();
   }
 
   private ResponseEntity<Void> signal(String id, ApiPrincipal caller, Consumer<LeadWorkflow> message) {

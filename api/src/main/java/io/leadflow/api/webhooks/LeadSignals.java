@@ -1,5 +1,6 @@
 package io.leadflow.api.webhooks;
 
+import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadWorkflow;
 import io.leadflow.workflows.LeadWorkflows;
@@ -18,16 +19,22 @@ import org.springframework.stereotype.Component;
 class LeadSignals {
 
   private final WorkflowClient temporal;
+  private final LeadRepository leads;
 
-  LeadSignals(WorkflowClient temporal) {
+  LeadSignals(WorkflowClient temporal, LeadRepository leads) {
     this.temporal = temporal;
+    this.leads = leads;
   }
 
   void reply(UUID leadId, Channel channel, String body, String messageId) {
+    leads.markStopped(leadId);
     send(leadId, workflow -> workflow.reply(new Reply(channel, body, messageId)));
   }
 
   void optOut(UUID leadId, Channel channel) {
+    if (channel == null) {
+      leads.markStopped(leadId);
+    }
     send(leadId, workflow -> workflow.optOut(new OptOut(channel)));
   }
 

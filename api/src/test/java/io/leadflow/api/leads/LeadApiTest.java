@@ -14,6 +14,7 @@ import io.leadflow.workflows.LeadWorkflows;
 import io.temporal.client.WorkflowClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,24 @@ class LeadApiTest extends ApiTest {
     assertThat(touch.get("channel").asString()).isEqualTo("EMAIL");
     assertThat(touch.get("provider").asString()).isEqualTo("dry-run");
     assertThat(touch.get("outcome").asString()).isEqualTo("SENT");
+  }
+
+  @Test
+  void aLoggedReplyOrFullOptOutIsStoredBeforeTheWorkflowHearsOfIt() {
+    Instant before = Instant.now().minusSeconds(1);
+    String replied = routedLead();
+    String optedOutOfSms = routedLead();
+    String optedOut = routedLead();
+
+    assertThat(post("/api/v1/leads/" + replied + "/replies", ANA, "{\"channel\":\"SMS\",\"body\":\"Call me\"}").statusCode())
+        .isEqualTo(202);
+    assertThat(post("/api/v1/leads/" + optedOutOfSms + "/opt-out", ANA, "{\"channel\":\"SMS\"}").statusCode()).isEqualTo(202);
+    assertThat(post("/api/v1/leads/" + optedOut + "/opt-out", ANA, "{}").statusCode()).isEqualTo(202);
+
+    // Sends planned before this moment and retried later are skipped (OutreachActivitiesImpl).
+    assertThat(leads.stoppedSince(UUID.fromString(replied), before)).isTrue();
+    assertThat(leads.stoppedSince(UUID.fromString(optedOut), before)).isTrue();
+    assertThat(leads.stoppedSince(UUID.fromString(optedOutOfSms), before)).isFalse();
   }
 
   @Test
