@@ -18,8 +18,15 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class LeadSearch {
 
+  /** {@code team}: a manager's id to see only their team's leads (see {@link ManagerTeam}). */
   record Filter(
-      LeadStatus status, Tier tier, String assignedRep, String source, Instant createdFrom, Instant createdTo) {}
+      LeadStatus status,
+      Tier tier,
+      String assignedRep,
+      String source,
+      Instant createdFrom,
+      Instant createdTo,
+      String team) {}
 
   private final JdbcClient jdbc;
 
@@ -38,6 +45,10 @@ class LeadSearch {
     where(sql, params, "source = ?", filter.source());
     where(sql, params, "created_at >= ?", timestamp(filter.createdFrom()));
     where(sql, params, "created_at < ?", timestamp(filter.createdTo()));
+    if (filter.team() != null) {
+      sql.append(" and ").append(ManagerTeam.CONDITION);
+      params.addAll(List.of(ManagerTeam.parameters(filter.team())));
+    }
     if (cursor != null) {
       Position after = Position.decode(cursor);
       sql.append(" and (created_at, id) < (?, ?)");

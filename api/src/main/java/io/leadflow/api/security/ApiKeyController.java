@@ -18,9 +18,9 @@ class ApiKeyController {
 
   record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role, @Size(max = 64) String repId) {
 
-    @AssertTrue(message = "a REP key needs the rep's id")
+    @AssertTrue(message = "a REP or MANAGER key needs the rep id it acts for")
     boolean isRepNamed() {
-      return role != Role.REP || (repId != null && !repId.isBlank());
+      return (role != Role.REP && role != Role.MANAGER) || (repId != null && !repId.isBlank());
     }
   }
 
