@@ -40,10 +40,24 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
   @Query("update touch set outcome = 'RESERVED' where business_key = :businessKey and outcome = 'SENDING'")
   int revertToReserved(String businessKey);
 
-  /** A provider's delivery callback: the latest status of the message or call. */
+  /**
+   * A provider's delivery callback. Callbacks arrive out of order: the status is kept only when
+   * it is the first one or later in the message's life than the stored one.
+   */
+  default int recordProviderStatus(String provider, String providerMessageId, String status) {
+    List<String> earlier = ProviderStatuses.earlierThan(status);
+    // "in ()" is not SQL: an impossible status stands in for "nothing earlier".
+    return recordProviderStatusOver(provider, providerMessageId, status, earlier.isEmpty() ? List.of("") : earlier);
+  }
+
   @Modifying
-  @Query("update touch set provider_status = :status where provider = :provider and provider_message_id = :providerMessageId")
-  int recordProviderStatus(String provider, String providerMessageId, String status);
+  @Query(
+      """
+      update touch set provider_status = :status
+      where provider = :provider and provider_message_id = :providerMessageId
+        and (provider_status is null or provider_status in (:earlier))
+      """)
+  int recordProviderStatusOver(String provider, String providerMessageId, String status, List<String> earlier);
 
   @Query("select count(*) from touch where lead_id = :leadId and channel = 'CALL' and outcome = 'SENT' and sent_at > :since")
   int countCallsSince(UUID leadId, Instant since);
