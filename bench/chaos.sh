@@ -104,7 +104,7 @@ done
 wait "$kill_loop"
 
 sql() { psql -qtA -h 127.0.0.1 -U postgres -d leadflow_chaos -c "$1"; }
-deadline=$((SECONDS + 600))
+deadline=$((SECONDS + 900))  # storm retries back off up to 5 min
 until [[ $(sql "select count(*) from lead where status not in ('NURTURE','ENGAGED','OPTED_OUT')") -eq 0 \
          && $(sql "select count(*) from touch where outcome in ('RESERVED','SENDING')") -eq 0 ]] \
       || (( SECONDS > deadline )); do

@@ -73,14 +73,15 @@ short = sum(1 for lead in silent if touches_per_lead[lead] < 7)
 
 print()
 print("| injected | leads captured | leads stored | finished | provider accepted | touches SENT "
-      "| sent twice | SENT but never accepted | silent leads missing touches | sent >1 s after reply/opt-out "
+      "| sent twice | SENT but never accepted | silent leads missing touches "
+      "| sends started >1 s after reply/opt-out (accepted after it: in flight when it came) "
       "| ambiguous, not resent (of which never reached the provider) | provider refusals absorbed |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 injected = "%s × kill -9 worker%s%s, %d replies/opt-outs, 5× duplicate captures of every 50th lead" % (
     kills, ", 429/503 storm + 20-400 ms latency" if storm == "1" else "",
     ", PostgreSQL restart" if pg_restart == "1" else "", len(actions))
-print("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d |" % (
+print("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d (%d) | %d |" % (
     injected, leads, len(lead_status), finished, sum(accepted.values()), sum(sent.values()), duplicated,
-    recorded_not_accepted, short, max(after_action, provider_after_action), maybe_sent, never_reached, refused))
+    recorded_not_accepted, short, after_action, provider_after_action, maybe_sent, never_reached, refused))
 lost = len(lead_status) != leads or finished != leads or short or recorded_not_accepted
-sys.exit(1 if lost or duplicated or after_action or provider_after_action else 0)
+sys.exit(1 if lost or duplicated or after_action else 0)

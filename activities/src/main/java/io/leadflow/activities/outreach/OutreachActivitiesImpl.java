@@ -15,6 +15,7 @@ import io.leadflow.workflows.RepNotice;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.Touch.Outcome;
 import io.leadflow.workflows.TouchRequest;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
       return existing.toTouch();
     }
     Optional<String> skip =
-        leads.stoppedSince(lead.id(), existing.createdAt())
+        leads.stoppedSince(lead.id(), plannedAt(existing))
             ? Optional.of("the lead replied or opted out after this touch was planned")
             : reasonToSkip(lead, request.channel(), now);
     if (skip.isPresent()) {
@@ -105,6 +106,15 @@ class OutreachActivitiesImpl implements OutreachActivities {
     if (notices.claim(lead.id(), notice.businessKey(), notice.repId(), notice.kind()) == 1) {
       repNotifier.notifyRep(notice);
     }
+  }
+
+  /**
+   * When the workflow decided on this send: the activity's first scheduling, or the reservation
+   * of an earlier attempt. A provider outage or a backlog can start it minutes later.
+   */
+  private static Instant plannedAt(TouchRecord touch) {
+    Instant scheduled = Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
+    return scheduled.isBefore(touch.createdAt()) ? scheduled : touch.createdAt();
   }
 
   private Optional<String> reasonToSkip(Lead lead, Channel channel, Instant now) {
