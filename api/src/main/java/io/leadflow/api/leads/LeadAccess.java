@@ -3,30 +3,46 @@ package io.leadflow.api.leads;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.api.security.ApiPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The one way controllers load a lead for a caller. A lead the caller may not see answers exactly
- * like a lead that does not exist (404), so ids cannot be probed.
+ * The one way controllers load a lead for a caller. A lead outside the caller's {@link LeadScope}
+ * answers exactly like a lead that does not exist (404), so ids cannot be probed.
  */
 @Component
 class LeadAccess {
 
   private final LeadRepository leads;
+  private final JdbcClient jdbc;
 
-  LeadAccess(LeadRepository leads) {
+  LeadAccess(LeadRepository leads, JdbcClient jdbc) {
     this.leads = leads;
+    this.jdbc = jdbc;
   }
 
   Lead visibleLead(String id, ApiPrincipal caller) {
     return parse(id)
+        .filter(leadId -> inScope(leadId, LeadScope.of(caller)))
         .flatMap(leads::findById)
-        .filter(lead -> caller.mayAccessLeadOf(lead.assignedRep()))
         .orElseThrow(() -> notFound(id));
+  }
+
+  private boolean inScope(UUID leadId, LeadScope scope) {
+    List<Object> params = new ArrayList<>();
+    params.add(leadId);
+    params.addAll(scope.params());
+    return jdbc.sql("select exists (select 1 from lead where lead.id = ? and " + scope.condition() + ")")
+        .params(params)
+        .query(Boolean.class)
+        .single();
   }
 
   /** 409 with the lead's current state when it is closed: nothing left to act on. */
@@ -41,11 +57,11 @@ class LeadAccess {
     }
   }
 
-  private static java.util.Optional<UUID> parse(String id) {
+  private static Optional<UUID> parse(String id) {
     try {
-      return java.util.Optional.of(UUID.fromString(id));
+      return Optional.of(UUID.fromString(id));
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -48,7 +48,10 @@ class LeadController {
     this.insights = insights;
   }
 
-  /** Reps always see only their own leads, whatever {@code assignedRep} they ask for. */
+  /**
+   * Only the caller's {@link LeadScope}: a manager's filters narrow their team; reps always see
+   * only their own leads, whatever {@code assignedRep} they ask for.
+   */
   @GetMapping
   LeadPage leads(
       @RequestParam(required = false) LeadStatus status,
@@ -62,7 +65,7 @@ class LeadController {
       @AuthenticationPrincipal ApiPrincipal caller) {
     String rep = caller.role() == Role.REP ? caller.repId() : assignedRep;
     return search.find(
-        new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo), cursor, limit);
+        LeadScope.of(caller), new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo), cursor, limit);
   }
 
   @GetMapping("/{id}")

@@ -27,11 +27,13 @@ class LeadSearch {
     this.jdbc = jdbc;
   }
 
-  LeadPage find(Filter filter, String cursor, int limit) {
+  /** The page of {@code scope}'s leads that match {@code filter}, after {@code cursor}. */
+  LeadPage find(LeadScope scope, Filter filter, String cursor, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "select id, name, source, status, score, tier, assigned_rep, created_at from lead where true");
-    List<Object> params = new ArrayList<>();
+            "select id, name, source, status, score, tier, assigned_rep, created_at from lead where "
+                + scope.condition());
+    List<Object> params = new ArrayList<>(scope.params());
     where(sql, params, "status = ?", filter.status() == null ? null : filter.status().name());
     where(sql, params, "tier = ?", filter.tier() == null ? null : filter.tier().name());
     where(sql, params, "assigned_rep = ?", filter.assignedRep());

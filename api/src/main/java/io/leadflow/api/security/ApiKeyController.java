@@ -18,9 +18,10 @@ class ApiKeyController {
 
   record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role, @Size(max = 64) String repId) {
 
-    @AssertTrue(message = "a REP key needs the rep's id")
+    /** A manager's rep id says whose team they see, so it is as required as a rep's. */
+    @AssertTrue(message = "a REP or MANAGER key needs the rep's id")
     boolean isRepNamed() {
-      return role != Role.REP || (repId != null && !repId.isBlank());
+      return (role != Role.REP && role != Role.MANAGER) || (repId != null && !repId.isBlank());
     }
   }
 
