@@ -3,9 +3,9 @@ package io.leadflow.api.leads;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.api.security.ApiPrincipal;
-import io.leadflow.api.security.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,14 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The one way controllers load a lead for a caller. A lead the caller may not see answers exactly
- * like a lead that does not exist (404), so ids cannot be probed.
+ * The one way controllers load a lead for a caller. A lead outside the caller's {@link LeadScope}
+ * answers exactly like a lead that does not exist (404), so ids cannot be probed.
  */
 @Component
 class LeadAccess {
-
-  /** Matches no rep id: a manager key without a rep id sees no team. */
-  private static final String NOBODY = "";
 
   private final LeadRepository leads;
   private final JdbcClient jdbc;
@@ -33,20 +30,16 @@ class LeadAccess {
 
   Lead visibleLead(String id, ApiPrincipal caller) {
     return parse(id)
+        .filter(leadId -> inScope(leadId, LeadScope.of(caller)))
         .flatMap(leads::findById)
-        .filter(lead -> caller.mayAccessLeadOf(lead.assignedRep()))
-        .filter(lead -> caller.role() != Role.MANAGER || inTeam(lead.id(), managerIdOf(caller)))
         .orElseThrow(() -> notFound(id));
   }
 
-  static String managerIdOf(ApiPrincipal manager) {
-    return manager.repId() == null ? NOBODY : manager.repId();
-  }
-
-  private boolean inTeam(UUID leadId, String managerId) {
-    List<Object> params = new ArrayList<>(List.of(ManagerTeam.parameters(managerId)));
+  private boolean inScope(UUID leadId, LeadScope scope) {
+    List<Object> params = new ArrayList<>();
     params.add(leadId);
-    return jdbc.sql("select exists (select 1 from lead where " + ManagerTeam.CONDITION + " and lead.id = ?)")
+    params.addAll(scope.params());
+    return jdbc.sql("select exists (select 1 from lead where lead.id = ? and " + scope.condition() + ")")
         .params(params)
         .query(Boolean.class)
         .single();
@@ -64,11 +57,11 @@ class LeadAccess {
     }
   }
 
-  private static java.util.Optional<UUID> parse(String id) {
+  private static Optional<UUID> parse(String id) {
     try {
-      return java.util.Optional.of(UUID.fromString(id));
+      return Optional.of(UUID.fromString(id));
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

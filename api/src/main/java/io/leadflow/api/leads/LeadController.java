@@ -48,7 +48,10 @@ class LeadController {
     this.insights = insights;
   }
 
-  /** Reps always see only their own leads and managers their team's, whatever they filter on. */
+  /**
+   * Only the caller's {@link LeadScope}: a manager's filters narrow their team; reps always see
+   * only their own leads, whatever {@code assignedRep} they ask for.
+   */
   @GetMapping
   LeadPage leads(
       @RequestParam(required = false) LeadStatus status,
@@ -61,9 +64,8 @@ class LeadController {
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
       @AuthenticationPrincipal ApiPrincipal caller) {
     String rep = caller.role() == Role.REP ? caller.repId() : assignedRep;
-    String team = caller.role() == Role.MANAGER ? LeadAccess.managerIdOf(caller) : null;
     return search.find(
-        new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo, team), cursor, limit);
+        LeadScope.of(caller), new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo), cursor, limit);
   }
 
   @GetMapping("/{id}")

@@ -18,15 +18,8 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class LeadSearch {
 
-  /** {@code team}: a manager's id to see only their team's leads (see {@link ManagerTeam}). */
   record Filter(
-      LeadStatus status,
-      Tier tier,
-      String assignedRep,
-      String source,
-      Instant createdFrom,
-      Instant createdTo,
-      String team) {}
+      LeadStatus status, Tier tier, String assignedRep, String source, Instant createdFrom, Instant createdTo) {}
 
   private final JdbcClient jdbc;
 
@@ -34,21 +27,19 @@ class LeadSearch {
     this.jdbc = jdbc;
   }
 
-  LeadPage find(Filter filter, String cursor, int limit) {
+  /** The page of {@code scope}'s leads that match {@code filter}, after {@code cursor}. */
+  LeadPage find(LeadScope scope, Filter filter, String cursor, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "select id, name, source, status, score, tier, assigned_rep, created_at from lead where true");
-    List<Object> params = new ArrayList<>();
+            "select id, name, source, status, score, tier, assigned_rep, created_at from lead where "
+                + scope.condition());
+    List<Object> params = new ArrayList<>(scope.params());
     where(sql, params, "status = ?", filter.status() == null ? null : filter.status().name());
     where(sql, params, "tier = ?", filter.tier() == null ? null : filter.tier().name());
     where(sql, params, "assigned_rep = ?", filter.assignedRep());
     where(sql, params, "source = ?", filter.source());
     where(sql, params, "created_at >= ?", timestamp(filter.createdFrom()));
     where(sql, params, "created_at < ?", timestamp(filter.createdTo()));
-    if (filter.team() != null) {
-      sql.append(" and ").append(ManagerTeam.CONDITION);
-      params.addAll(List.of(ManagerTeam.parameters(filter.team())));
-    }
     if (cursor != null) {
       Position after = Position.decode(cursor);
       sql.append(" and (created_at, id) < (?, ?)");

@@ -18,7 +18,8 @@ class ApiKeyController {
 
   record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role, @Size(max = 64) String repId) {
 
-    @AssertTrue(message = "a REP or MANAGER key needs the rep id it acts for")
+    /** A manager's rep id says whose team they see, so it is as required as a rep's. */
+    @AssertTrue(message = "a REP or MANAGER key needs the rep's id")
     boolean isRepNamed() {
       return (role != Role.REP && role != Role.MANAGER) || (repId != null && !repId.isBlank());
     }

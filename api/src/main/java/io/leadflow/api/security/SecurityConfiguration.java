@@ -12,7 +12,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. Every endpoint but health, the API docs and provider webhooks (which prove
  * themselves by signature) needs an API key; the role decides the rest. Reps are further limited
- * to their own leads in the controllers (a foreign lead is a 404, not a 403).
+ * to their own leads and managers to their team's in the controllers (a lead outside is a 404,
+ * not a 403).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

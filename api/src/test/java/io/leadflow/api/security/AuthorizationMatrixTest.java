@@ -5,28 +5,42 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.leadflow.api.ApiTest;
 import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Every endpoint × every role, including a rep reaching for another rep's lead. {lead} is a lead
- * routed to ana that no case changes; {fresh} is a new lead routed to ana for a case that acts.
+ * Every endpoint × every role, including a rep reaching for another rep's lead and a manager for
+ * another team's. {lead} is a lead routed to ana that no case changes (by the fallback, whose
+ * manager is mia: on her team because its routing names her); {fresh} is a new lead routed to ana
+ * for a case that acts. The {@link ManagerTeamFixture} leads: {team} went to tia, who reports to
+ * mia, {own} to mia herself, {other} to another manager's rep; {teamFresh} and {ownFresh} are new
+ * ones for a case that acts.
  */
 class AuthorizationMatrixTest extends ApiTest {
 
   private static final String NONE = null;
   private static final String CAPTURE = "{\"name\":\"M\",\"email\":\"%s\",\"source\":\"web\",\"interest\":\"demo\"}";
   private static final String REPLY = "{\"channel\":\"EMAIL\",\"body\":\"yes\"}";
+  private static final String CALL_ANSWERED = "{\"channel\":\"CALL\",\"body\":\"call outcome: interested\"}";
   private static final String DISQUALIFY = "{\"reason\":\"student\"}";
   private static final String MEETING = "{\"at\":\"2030-01-07T15:00:00Z\"}";
   private static final String OPT_OUT = "{\"channel\":\"SMS\"}";
   private static final String NEW_KEY = "{\"name\":\"zapier\",\"role\":\"INGEST\"}";
 
   private static String sharedLead;
+  private static ManagerTeamFixture teams;
+  private static final Map<String, String> sharedTeamLeads = new ConcurrentHashMap<>();
 
   static Stream<Arguments> matrix() {
     return Stream.of(
@@ -42,6 +56,19 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("GET", "/api/v1/leads/{lead}", null, BEN, 404),
         arguments("GET", "/api/v1/leads/{lead}", null, MANAGER, 200),
         arguments("GET", "/api/v1/leads/{lead}", null, ADMIN, 200),
+        arguments("GET", "/api/v1/leads/{team}", null, MANAGER, 200),
+        arguments("GET", "/api/v1/leads/{own}", null, MANAGER, 200),
+        arguments("GET", "/api/v1/leads/{other}", null, MANAGER, 404),
+        arguments("GET", "/api/v1/leads/{team}", null, BEN, 404),
+        arguments("GET", "/api/v1/leads/{other}", null, ANA, 404),
+        arguments("GET", "/api/v1/leads/{lead}/timeline", null, NONE, 401),
+        arguments("GET", "/api/v1/leads/{lead}/timeline", null, INGEST, 403),
+        arguments("GET", "/api/v1/leads/{lead}/timeline", null, ANA, 200),
+        arguments("GET", "/api/v1/leads/{lead}/timeline", null, BEN, 404),
+        arguments("GET", "/api/v1/leads/{lead}/timeline", null, MANAGER, 200),
+        arguments("GET", "/api/v1/leads/{lead}/timeline", null, ADMIN, 200),
+        arguments("GET", "/api/v1/leads/{team}/timeline", null, MANAGER, 200),
+        arguments("GET", "/api/v1/leads/{other}/timeline", null, MANAGER, 404),
         arguments("POST", "/api/v1/leads", CAPTURE, NONE, 401),
         arguments("POST", "/api/v1/leads", CAPTURE, INGEST, 202),
         arguments("POST", "/api/v1/leads", CAPTURE, ANA, 403),
@@ -53,23 +80,36 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("POST", "/api/v1/leads/{lead}/acknowledge", null, ADMIN, 422),
         arguments("POST", "/api/v1/leads/{lead}/acknowledge", null, MANAGER, 409),
         arguments("POST", "/api/v1/leads/{fresh}/acknowledge", null, ANA, 200),
+        arguments("POST", "/api/v1/leads/{ownFresh}/acknowledge", null, MANAGER, 200),
+        arguments("POST", "/api/v1/leads/{team}/acknowledge", null, MANAGER, 409),
+        arguments("POST", "/api/v1/leads/{other}/acknowledge", null, MANAGER, 404),
         arguments("POST", "/api/v1/leads/{lead}/replies", REPLY, INGEST, 403),
         arguments("POST", "/api/v1/leads/{lead}/replies", REPLY, BEN, 404),
         arguments("POST", "/api/v1/leads/{fresh}/replies", REPLY, ANA, 202),
         arguments("POST", "/api/v1/leads/{fresh}/replies", REPLY, MANAGER, 202),
         arguments("POST", "/api/v1/leads/{fresh}/replies", REPLY, ADMIN, 202),
+        arguments("POST", "/api/v1/leads/{teamFresh}/replies", REPLY, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/replies", REPLY, MANAGER, 404),
+        arguments("POST", "/api/v1/leads/{teamFresh}/replies", CALL_ANSWERED, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/replies", CALL_ANSWERED, MANAGER, 404),
         arguments("POST", "/api/v1/leads/{lead}/disqualify", DISQUALIFY, INGEST, 403),
         arguments("POST", "/api/v1/leads/{lead}/disqualify", DISQUALIFY, BEN, 404),
         arguments("POST", "/api/v1/leads/{fresh}/disqualify", DISQUALIFY, ANA, 202),
         arguments("POST", "/api/v1/leads/{fresh}/disqualify", DISQUALIFY, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{teamFresh}/disqualify", DISQUALIFY, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/disqualify", DISQUALIFY, MANAGER, 404),
         arguments("POST", "/api/v1/leads/{lead}/meeting", MEETING, INGEST, 403),
         arguments("POST", "/api/v1/leads/{lead}/meeting", MEETING, BEN, 404),
         arguments("POST", "/api/v1/leads/{fresh}/meeting", MEETING, ANA, 202),
         arguments("POST", "/api/v1/leads/{fresh}/meeting", MEETING, ADMIN, 202),
+        arguments("POST", "/api/v1/leads/{teamFresh}/meeting", MEETING, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/meeting", MEETING, MANAGER, 404),
         arguments("POST", "/api/v1/leads/{lead}/opt-out", OPT_OUT, INGEST, 403),
         arguments("POST", "/api/v1/leads/{lead}/opt-out", OPT_OUT, BEN, 404),
         arguments("POST", "/api/v1/leads/{fresh}/opt-out", OPT_OUT, ANA, 202),
         arguments("POST", "/api/v1/leads/{fresh}/opt-out", OPT_OUT, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{teamFresh}/opt-out", OPT_OUT, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/opt-out", OPT_OUT, MANAGER, 404),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, NONE, 401),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, INGEST, 403),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, ANA, 403),
@@ -82,7 +122,7 @@ class AuthorizationMatrixTest extends ApiTest {
   @ParameterizedTest(name = "{0} {1} as {3} → {4}")
   @MethodSource("matrix")
   void eachRoleGetsExactlyWhatItMay(String method, String path, String body, String key, int expected) {
-    String resolvedPath = path.replace("{lead}", sharedLead()).replace("{fresh}", path.contains("{fresh}") ? routedLead() : "");
+    String resolvedPath = resolve(path);
     String resolvedBody = body == null ? null : body.formatted(uniqueEmail());
 
     HttpResponse<String> response = call(method, resolvedPath, key, resolvedBody, Map.of());
@@ -112,6 +152,96 @@ class AuthorizationMatrixTest extends ApiTest {
     assertThat(key).startsWith("lf_");
     assertThat(get("/api/v1/leads/" + sharedLead(), key).statusCode()).isEqualTo(200);
     assertThat(post("/api/v1/leads", key, CAPTURE.formatted(uniqueEmail())).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aManagerListingLeadsSeesOnlyTheirTeamWhateverTheyFilterBy() {
+    String team = resolve("{team}");
+    String own = resolve("{own}");
+    String other = resolve("{other}");
+    String bySource = "/api/v1/leads?limit=200&source=" + teams().source();
+
+    Set<String> asManager = ids(get(bySource, MANAGER));
+    Set<String> asAdmin = ids(get(bySource, ADMIN));
+
+    assertThat(asAdmin).contains(team, own, other);
+    assertThat(asManager).contains(team, own).doesNotContain(other);
+    assertThat(ids(get(bySource + "&assignedRep=" + teams().zoe(), MANAGER))).isEmpty();
+    assertThat(ids(get(bySource + "&assignedRep=" + teams().tia(), MANAGER))).contains(team).doesNotContain(own);
+  }
+
+  @Test
+  void aManagerPagingThroughTheirLeadsWithTheCursorGetsTheSameTeam() {
+    resolve("{team}");
+    resolve("{own}");
+    resolve("{other}");
+    String bySource = "/api/v1/leads?source=" + teams().source();
+
+    Set<String> paged = new HashSet<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonNode page = body(get(bySource + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor), MANAGER));
+      page.get("items").forEach(lead -> paged.add(lead.get("id").asString()));
+      JsonNode next = page.get("nextCursor");
+      cursor = next == null || next.isNull() ? null : next.asString();
+      pages++;
+    } while (cursor != null);
+
+    assertThat(paged).hasSize(pages).isEqualTo(ids(get(bySource + "&limit=200", MANAGER)));
+  }
+
+  @Test
+  void aManagerKeyMustNameTheRepWhoseTeamItSees() {
+    HttpResponse<String> unnamed = post("/api/v1/admin/api-keys", ADMIN, "{\"name\":\"lead of sales\",\"role\":\"MANAGER\"}");
+    String maxKey =
+        body(post("/api/v1/admin/api-keys", ADMIN, "{\"name\":\"max\",\"role\":\"MANAGER\",\"repId\":\"" + teams().max() + "\"}"))
+            .get("key")
+            .asString();
+
+    assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(400);
+    assertThat(body(unnamed).get("errors").toString()).contains("MANAGER key needs the rep's id");
+    assertThat(get("/api/v1/leads/" + resolve("{other}"), maxKey).statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/leads/" + resolve("{own}"), maxKey).statusCode()).isEqualTo(404);
+  }
+
+  @AfterAll
+  static void removeTeams() {
+    if (teams != null) {
+      teams.remove();
+    }
+  }
+
+  private String resolve(String path) {
+    Map<String, Supplier<String>> leads = new LinkedHashMap<>();
+    leads.put("{lead}", this::sharedLead);
+    leads.put("{fresh}", this::routedLead);
+    leads.put("{team}", () -> sharedTeamLeads.computeIfAbsent("team", k -> teams().teamLead()));
+    leads.put("{own}", () -> sharedTeamLeads.computeIfAbsent("own", k -> teams().ownLead()));
+    leads.put("{other}", () -> sharedTeamLeads.computeIfAbsent("other", k -> teams().otherTeamLead()));
+    leads.put("{teamFresh}", () -> teams().teamLead());
+    leads.put("{ownFresh}", () -> teams().ownLead());
+    String resolved = path;
+    for (Map.Entry<String, Supplier<String>> lead : leads.entrySet()) {
+      if (resolved.contains(lead.getKey())) {
+        resolved = resolved.replace(lead.getKey(), lead.getValue().get());
+      }
+    }
+    return resolved;
+  }
+
+  private ManagerTeamFixture teams() {
+    if (teams == null) {
+      teams = new ManagerTeamFixture((method, path, key, body) -> call(method, path, key, body, Map.of()));
+    }
+    return teams;
+  }
+
+  private static Set<String> ids(HttpResponse<String> page) {
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    Set<String> ids = new HashSet<>();
+    body(page).get("items").forEach(lead -> ids.add(lead.get("id").asString()));
+    return ids;
   }
 
   private String sharedLead() {
