@@ -15,7 +15,8 @@ work=$(mktemp -d /tmp/leadflow-cadences.XXXX)
 worker_jar=worker/target/leadflow-worker.jar
 api_jar=api/target/leadflow-api.jar
 capture_seconds=$(( leads / rate + 1 ))
-wave_at=$(date -u -d "+$(( capture_seconds + 90 )) seconds" +%H:%M:%S)
+# Quiet hours are the lead's local time: the numbers are New York (646), so the window is too.
+wave_at=$(TZ=America/New_York date -d "+$(( capture_seconds + 90 )) seconds" +%H:%M:%S)
 
 export LEADFLOW_DB_URL=jdbc:postgresql://127.0.0.1:5432/leadflow_bench_open
 export LEADFLOW_TEMPORAL_PORT=17490 TEMPORAL_ADDRESS=127.0.0.1:17490 LEADFLOW_API_PORT=18290
@@ -61,7 +62,7 @@ row() {  # phase, seconds to measure CPU over
     $(( (t1 - t0) * 100 / hz / $2 )) "$(heap_after_gc "$temporal_pid")" "$(rss "$temporal_pid")"
 }
 
-echo "$leads leads at $rate/s (≈ ${capture_seconds}s); the wave is due at $wave_at UTC; logs in $work"
+echo "$leads leads at $rate/s (≈ ${capture_seconds}s); the wave is due at $wave_at New York time; logs in $work"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo
 echo "| phase | leads in cadence | touches sent | worker CPU % | worker heap after GC (MiB) | worker RSS (MiB) | worker threads | Temporal CPU % | Temporal heap after GC (MiB) | Temporal RSS (MiB) |"
@@ -76,12 +77,12 @@ for i in $(seq 1 "$leads"); do
   if (( i % rate == 0 )); then sleep 1; wait "${curls[@]}"; curls=(); fi
   if (( i % (rate * 60) == 0 )); then row "capturing ($i sent)" 2; fi
 done
-wait "${curls[@]}"
-until [[ $(sql "select count(*) from lead where status = 'IN_CADENCE'") -ge $leads ]] || [[ $(date -u +%H:%M:%S) > "$wave_at" ]]; do sleep 5; done
+if (( ${#curls[@]} )); then wait "${curls[@]}"; fi
+until [[ $(sql "select count(*) from lead where status = 'IN_CADENCE'") -ge $leads ]] || [[ $(TZ=America/New_York date +%H:%M:%S) > "$wave_at" ]]; do sleep 5; done
 row "all captured, sleeping" 10
 sleep 20
 row "idle: $leads cadences asleep" 20
-until [[ $(date -u +%H:%M:%S) > "$wave_at" ]]; do sleep 1; done
+until [[ $(TZ=America/New_York date +%H:%M:%S) > "$wave_at" ]]; do sleep 1; done
 row "wave: day-1 call + text due for every lead" 10
 row "wave (continued)" 20
 until [[ $(sql "select count(*) from touch where outcome = 'SENT' and channel in ('CALL','SMS')") -ge $(( leads * 2 )) ]] || (( SECONDS > capture_seconds + 1200 )); do sleep 5; done
