@@ -161,7 +161,7 @@ class OutreachActivitiesImplTest {
   @Test
   void aSendScheduledBeforeTheLeadRepliedIsSkippedOnceTheStoreSaysEngaged() {
     Lead lead = StoredLeads.save(leads, true);
-    leads.updateProgress(lead.id(), LeadStatus.ENGAGED.name(), null, null, null, null);
+    leads.updateProgress(lead.id(), LeadStatus.ENGAGED.name(), null, null, null, null, null);
 
     Touch touch = outreach.sendTouch(sms(lead, "r1-d3"));
 
