@@ -1,93 +1,255 @@
 #!/usr/bin/env bash
-# Open cadences: N leads sleeping in their cadence, then a wave of timers firing together.
-#   bench/open-cadences.sh [leads, default 10000] [capture rate per second, default 20]
-# Its own stack on loopback (Temporal 17490, API 18290, worker management 18291, database
-# leadflow_bench_open, dropped first), dry-run channels. A cadence day is 20 minutes, so after
-# the instant reply every lead sleeps; the day-1 call and text wait for a quiet-hours window that
-# opens 60 s after the last capture, so they all fall due at once (the wave). Samples the worker
-# and the Temporal service: heap after a full GC (jcmd), RSS, CPU, threads.
-# Build first: mvn -q -DskipTests package
+# Open cadences (issue #8): N leads sleeping in their cadence, then a wave of timers firing at once.
+# Measures the worker (and the embedded Temporal service) while leads are captured, while all of
+# them sleep, and while their deferred day-1 call + SMS touches all become due at the same moment.
+#   bench/open-cadences.sh [leads, default 10000]
+# Runs its own stack on loopback (Temporal 17390, API 18190, worker management 18191, database
+# leadflow_bench_cadences, dropped first); needs psql, curl, jstat/jcmd, python3.
+# Build first: mvn -B -q -DskipTests package -pl worker,api -am
+#
+# How the wave is made: the ack SLAs are 1 s, so every lead is escalated to the manager at once and
+# enters its cadence (IN_CADENCE). Day 1 (call + SMS) is due right away, but the quiet-hours window
+# (calls and texts only) is set to open at a wall-clock time after capture: every lead defers its
+# day-1 touches to that instant and sleeps on a timer. The day is long (BENCH_DAY, 1h), so nothing
+# else fires during the run. When the window opens, all timers fire together.
+#
+# Knobs (environment): BENCH_RATE_ESTIMATE leads/s used to place the wave (default 12),
+# BENCH_IDLE_SECONDS idle time planned before the wave (180), BENCH_BACKLOG leads captured but not
+# yet sleeping that the loader allows (150), BENCH_WORKER_JAVA_OPTS (e.g. -Xmx512m), BENCH_DAY (1h),
+# BENCH_ZONE the leads' time zone (+1 646 numbers: America/New_York), BENCH_SAMPLE_SECONDS (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 leads=${1:-10000}
-rate=${2:-20}
+rate_estimate=${BENCH_RATE_ESTIMATE:-12}
+idle_seconds=${BENCH_IDLE_SECONDS:-180}
+backlog_max=${BENCH_BACKLOG:-150}
+sample_every=${BENCH_SAMPLE_SECONDS:-5}
+zone=${BENCH_ZONE:-America/New_York}
+worker_opts=${BENCH_WORKER_JAVA_OPTS:-}
 work=$(mktemp -d /tmp/leadflow-cadences.XXXX)
 worker_jar=worker/target/leadflow-worker.jar
 api_jar=api/target/leadflow-api.jar
-capture_seconds=$(( leads / rate + 1 ))
-# Quiet hours are the lead's local time: the numbers are New York (646), so the window is too.
-wave_at=$(TZ=America/New_York date -d "+$(( capture_seconds + 90 )) seconds" +%H:%M:%S)
+db=leadflow_bench_cadences
+api=http://127.0.0.1:18190
 
-export LEADFLOW_DB_URL=jdbc:postgresql://127.0.0.1:5432/leadflow_bench_open
-export LEADFLOW_TEMPORAL_PORT=17490 TEMPORAL_ADDRESS=127.0.0.1:17490 LEADFLOW_API_PORT=18290
-export LEADFLOW_WORKER_MANAGEMENT_PORT=18291 LEADFLOW_WORKER_STICKY_EXECUTION=false
-export LEADFLOW_LIFECYCLE_DAY=20m LEADFLOW_LIFECYCLE_ACK_SLA=1s LEADFLOW_LIFECYCLE_BACKUP_ACK_SLA=1s
-export LEADFLOW_LIFECYCLE_TIERS_WARM_ACK_SLA=1s
-export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=$wave_at LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_END=23:59:59
-export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=UTC
+# The wave: when the quiet-hours window opens, in the leads' zone. Startup ~120 s, then capture,
+# ~60 s for the last leads to fall asleep, then the idle phase.
+wave_at=$(( $(date +%s) + 120 + leads / rate_estimate + 60 + idle_seconds ))
+window_start=$(TZ=$zone date -d "@$wave_at" +%H:%M:%S)
+if [[ $(TZ=$zone date -d "@$wave_at" +%H) -ge 23 || $(TZ=$zone date -d "@$((wave_at - 300))" +%j) != $(TZ=$zone date -d "@$wave_at" +%j) ]]; then
+  echo "The wave would open at $window_start $zone, too close to midnight there (the window cannot wrap): run later" >&2
+  exit 1
+fi
+
+export LEADFLOW_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db
+export LEADFLOW_TEMPORAL_PORT=17390 TEMPORAL_ADDRESS=127.0.0.1:17390
+export LEADFLOW_API_PORT=18190 LEADFLOW_WORKER_MANAGEMENT_PORT=18191
+export LEADFLOW_LIFECYCLE_DAY=${BENCH_DAY:-1h}
+export LEADFLOW_LIFECYCLE_ACK_SLA=1s LEADFLOW_LIFECYCLE_BACKUP_ACK_SLA=1s LEADFLOW_LIFECYCLE_TIERS_WARM_ACK_SLA=1s
+export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=$window_start LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_END=23:59:59
+export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=$zone
 export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
-psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_bench_open' postgres
+# No sticky execution: the embedded service has no fallback from a dead worker's sticky queue.
+export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
+
+sql() { psql -qtA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
+psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres
 
 pids=()
 trap 'kill -9 "${pids[@]}" 2>/dev/null || true' EXIT
-java -Dloader.main=io.leadflow.worker.DevTemporalService -jar "$worker_jar" > "$work/temporal.log" 2>&1 &
+phase() { echo "$1" > "$work/phase"; echo "== $(date -u +%T) $1"; }
+phase startup
+java -Xlog:gc:file="$work/temporal-gc.log" -Dloader.main=io.leadflow.worker.DevTemporalService \
+  -jar "$worker_jar" > "$work/temporal.log" 2>&1 &
 temporal_pid=$!
 pids+=("$temporal_pid")
-until (exec 3<>/dev/tcp/127.0.0.1/17490) 2>/dev/null; do sleep 0.5; done
-java -jar "$worker_jar" > "$work/worker.log" 2>&1 &
+until (exec 3<>/dev/tcp/127.0.0.1/17390) 2>/dev/null; do sleep 0.5; done
+# shellcheck disable=SC2086 # BENCH_WORKER_JAVA_OPTS is a list of options
+java $worker_opts -Xlog:gc:file="$work/worker-gc.log" -jar "$worker_jar" > "$work/worker.log" 2>&1 &
 worker_pid=$!
 pids+=("$worker_pid")
 java -jar "$api_jar" > "$work/api.log" 2>&1 &
 pids+=($!)
-until curl -sf localhost:18290/actuator/health > /dev/null && curl -sf localhost:18291/actuator/health > /dev/null; do sleep 1; done
-
-sql() { psql -qtA -h 127.0.0.1 -U postgres -d leadflow_bench_open -c "$1"; }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-heap_after_gc() {  # MiB used after a full GC
-  jcmd "$1" GC.run > /dev/null 2>&1
-  jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%d", v/1024}}'
-}
-rss() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
-threads() { awk '/Threads/ {print $2}' "/proc/$1/status"; }
-hz=$(getconf CLK_TCK)
-row() {  # phase, seconds to measure CPU over
-  local w0 t0 w1 t1
-  w0=$(ticks "$worker_pid"); t0=$(ticks "$temporal_pid"); sleep "$2"
-  w1=$(ticks "$worker_pid"); t1=$(ticks "$temporal_pid")
-  local open sent
-  open=$(sql "select count(*) from lead where status = 'IN_CADENCE'")
-  sent=$(sql "select count(*) from touch where outcome = 'SENT'")
-  printf '| %s | %s | %s | %d | %s | %s | %s | %d | %s | %s |\n' "$1" "$open" "$sent" \
-    $(( (w1 - w0) * 100 / hz / $2 )) "$(heap_after_gc "$worker_pid")" "$(rss "$worker_pid")" "$(threads "$worker_pid")" \
-    $(( (t1 - t0) * 100 / hz / $2 )) "$(heap_after_gc "$temporal_pid")" "$(rss "$temporal_pid")"
-}
-
-echo "$leads leads at $rate/s (≈ ${capture_seconds}s); the wave is due at $wave_at New York time; logs in $work"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo
-echo "| phase | leads in cadence | touches sent | worker CPU % | worker heap after GC (MiB) | worker RSS (MiB) | worker threads | Temporal CPU % | Temporal heap after GC (MiB) | Temporal RSS (MiB) |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-row "started, idle" 5
-curls=()
-for i in $(seq 1 "$leads"); do
-  curl -s -o /dev/null -X POST localhost:18290/api/v1/leads -H 'Authorization: Bearer dev-ingest' \
-    -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Sleeper $i\",\"email\":\"sleeper+$i@acme.test\",\"phone\":\"+164620$(printf '%05d' "$i")\",\"source\":\"bench\",\"interest\":\"demo\"}" &
-  curls+=($!)
-  if (( i % rate == 0 )); then sleep 1; wait "${curls[@]}"; curls=(); fi
-  if (( i % (rate * 60) == 0 )); then row "capturing ($i sent)" 2; fi
+until curl -sf $api/actuator/health > /dev/null && curl -sf 127.0.0.1:18191/actuator/health > /dev/null; do
+  sleep 1
 done
-if (( ${#curls[@]} )); then wait "${curls[@]}"; fi
-until [[ $(sql "select count(*) from lead where status = 'IN_CADENCE'") -ge $leads ]] || [[ $(TZ=America/New_York date +%H:%M:%S) > "$wave_at" ]]; do sleep 5; done
-row "all captured, sleeping" 10
-sleep 20
-row "idle: $leads cadences asleep" 20
-until [[ $(TZ=America/New_York date +%H:%M:%S) > "$wave_at" ]]; do sleep 1; done
-row "wave: day-1 call + text due for every lead" 10
-row "wave (continued)" 20
-until [[ $(sql "select count(*) from touch where outcome = 'SENT' and channel in ('CALL','SMS')") -ge $(( leads * 2 )) ]] || (( SECONDS > capture_seconds + 1200 )); do sleep 5; done
-row "after the wave" 10
+
+# ---- sampling: heap (jstat), heap after the last GC (GC log), RSS, CPU, threads, every few s ----
+for p in worker temporal; do
+  pid_var=${p}_pid
+  jstat -gc "${!pid_var}" "${sample_every}s" > "$work/$p-jstat.txt" 2>&1 &
+  pids+=($!)
+done
+ticks=$(getconf CLK_TCK)
+proc_sample() { # pid name → "heap_used_MiB heap_committed_MiB after_last_gc_MiB rss_MiB cpu_ticks threads"
+  local jstat_line heap after rss cpu threads
+  heap=$(awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+              $1 ~ /^[0-9.]+$/ { used = ($(col["S0U"]) + $(col["S1U"]) + $(col["EU"]) + $(col["OU"])) / 1024;
+                                 committed = ($(col["S0C"]) + $(col["S1C"]) + $(col["EC"]) + $(col["OC"])) / 1024 }
+              END { printf "%.0f %.0f", used, committed }' "$work/$2-jstat.txt")
+  after=$(grep -o '[0-9]*M->[0-9]*M' "$work/$2-gc.log" 2>/dev/null | tail -1 | sed 's/.*->\([0-9]*\)M/\1/')
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status")
+  threads=$(awk '/^Threads/ { print $2 }' "/proc/$1/status")
+  cpu=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+  echo "$heap ${after:-0} $rss $cpu $threads"
+}
+sampler() {
+  local prev_w prev_t prev_at now w t open sent
+  prev_w=$(proc_sample "$worker_pid" worker | cut -d' ' -f5)
+  prev_t=$(proc_sample "$temporal_pid" temporal | cut -d' ' -f5)
+  prev_at=$(date +%s.%N)
+  echo "at phase open sent w_heap w_committed w_after_gc w_rss w_cpu w_threads t_heap t_committed t_after_gc t_rss t_cpu t_threads" > "$work/samples.txt"
+  while sleep "$sample_every"; do
+    now=$(date +%s.%N)
+    read -r -a w <<< "$(proc_sample "$worker_pid" worker)"
+    read -r -a t <<< "$(proc_sample "$temporal_pid" temporal)"
+    open=$(sql "select count(*) from lead where status = 'IN_CADENCE'")
+    sent=$(sql "select count(*) from touch where outcome = 'SENT'")
+    echo "$now $(cat "$work/phase") $open $sent ${w[0]} ${w[1]} ${w[2]} ${w[3]}" \
+      "$(echo "(${w[4]} - $prev_w) * 100 / $ticks / ($now - $prev_at)" | bc -l | xargs printf '%.0f') ${w[5]}" \
+      "${t[0]} ${t[1]} ${t[2]} ${t[3]}" \
+      "$(echo "(${t[4]} - $prev_t) * 100 / $ticks / ($now - $prev_at)" | bc -l | xargs printf '%.0f') ${t[5]}" >> "$work/samples.txt"
+    prev_w=${w[4]} prev_t=${t[4]} prev_at=$now
+  done
+}
+sampler &
+pids+=($!)
+live_heap() { # pid name label: full GC, then the heap used after it (MiB) into $work/live.txt
+  jcmd "$1" GC.run > /dev/null
+  sleep 1
+  echo "$3 $2 $(grep -o '[0-9]*M->[0-9]*M' "$work/$2-gc.log" | tail -1 | sed 's/.*->\([0-9]*\)M/\1/')" >> "$work/live.txt"
+}
+backlog() { sql "select count(*) from lead where status in ('NEW', 'CAPTURED', 'AWAITING_ACK')"; }
+
+echo "Logs in $work; worker pid $worker_pid, Temporal service pid $temporal_pid"
+echo "Quiet-hours window opens at $window_start $zone ($(date -u -d "@$wave_at" +%T) UTC): the wave"
+
+# ---- capture: batches of curl --parallel, keeping at most $backlog_max leads not yet asleep ----
+phase capture
+capture_start=$(date +%s)
+sent=0 accepted=0 last_report=$capture_start
+while (( sent < leads )); do
+  if (( $(backlog) >= backlog_max )); then sleep 0.5; continue; fi
+  batch=$(( leads - sent < 50 ? leads - sent : 50 ))
+  : > "$work/batch.cfg"
+  for i in $(seq $((sent + 1)) $((sent + batch))); do
+    (( i > sent + 1 )) && echo next >> "$work/batch.cfg"
+    cat >> "$work/batch.cfg" <<EOF
+url = "$api/api/v1/leads"
+header = "Authorization: Bearer dev-ingest"
+header = "Content-Type: application/json"
+data = "{\"name\":\"Cadence $i\",\"email\":\"cadence+$i@acme.test\",\"phone\":\"+16462$(printf '%06d' "$i")\",\"source\":\"bench\",\"interest\":\"demo\"}"
+output = "/dev/null"
+write-out = "%{http_code}\n"
+EOF
+  done
+  curl --no-progress-meter --parallel --parallel-max 8 -K "$work/batch.cfg" >> "$work/capture-codes.txt" || true
+  accepted=$(grep -c '^202$' "$work/capture-codes.txt" || true)
+  sent=$(( sent + batch ))
+  if (( $(date +%s) - last_report >= 15 || sent == leads )); then
+    last_report=$(date +%s)
+    elapsed=$(( last_report - capture_start ))
+    echo "  $(date -u +%T) captured $sent/$leads ($accepted accepted), $(sql "select count(*) from lead where status = 'IN_CADENCE'") asleep in their cadence, $(( sent / (elapsed > 0 ? elapsed : 1) )) leads/s"
+  fi
+done
+capture_seconds=$(( $(date +%s) - capture_start ))
+
+phase settle
+deadline=$(( SECONDS + 600 ))
+until (( $(backlog) == 0 || SECONDS > deadline )); do sleep 2; done
+settled_at=$(date +%s)
+asleep=$(sql "select count(*) from lead where status = 'IN_CADENCE'")
+echo "  $asleep leads asleep in their cadence ($(sql "select count(*) from lead") stored, $(backlog) still on their way)" \
+  "$(( settled_at - capture_start )) s after capture began; capture took $capture_seconds s"
+if (( settled_at >= wave_at - 30 )); then
+  echo "  WARNING: capture ran past the planned wave: raise BENCH_IDLE_SECONDS or lower BENCH_RATE_ESTIMATE" >&2
+fi
+
+phase idle
+# Let the last workflow tasks finish, then measure the live heap of both JVMs (full GC first).
+idle_gc_at=$(( wave_at - 40 ))
+while (( $(date +%s) < idle_gc_at )); do sleep 1; done
+live_heap "$worker_pid" worker idle
+live_heap "$temporal_pid" temporal idle
+jcmd "$worker_pid" GC.class_histogram > "$work/worker-histogram-idle.txt"
+jcmd "$worker_pid" Thread.print | sed -n 's/^"\([^"]*\)".*/\1/p' | sed 's/^workflow-method-.*/workflow-method-<workflow>/; s/[0-9][0-9]*/N/g' \
+  | sort | uniq -c | sort -rn \
+  > "$work/worker-threads-idle.txt"
+while (( $(date +%s) < wave_at )); do sleep 1; done
+
+phase wave
+deadline=$(( SECONDS + 1800 ))
+# Done when every sleeping lead has sent (or given up on) its day-1 touches, or nothing moves for 60 s.
+last=-1 still=0
+while (( SECONDS < deadline )); do
+  sleep 5
+  done_d1=$(sql "select count(*) from touch where step like '%-d1' and outcome <> 'DEFERRED_QUIET_HOURS'")
+  (( done_d1 >= 2 * asleep )) && break
+  if (( done_d1 == last )); then still=$(( still + 5 )); else still=0; fi
+  (( still >= 60 )) && break
+  last=$done_d1
+done
+wave_done_at=$(date +%s)
+phase after-wave
+sleep 60
+live_heap "$worker_pid" worker after-wave
+live_heap "$temporal_pid" temporal after-wave
+sleep "$sample_every"
+kill -9 "${pids[@]}" 2>/dev/null || true
+pids=()
+
+# ---- report ----
+sql "select extract(epoch from date_trunc('second', sent_at))::bigint, count(*) from touch
+     where outcome = 'SENT' and step like '%-d1' group by 1 order by 1" > "$work/wave-per-second.txt"
+touch_summary=$(sql "select channel || ' ' || outcome || ': ' || count(*) from touch where step like '%-d1' group by channel, outcome order by 1" | paste -sd, -)
 echo
-sql "select 'wave: ' || count(*) || ' calls/texts sent from ' || min(sent_at)::time(0) || ' to ' || max(sent_at)::time(0)
-     from touch where outcome = 'SENT' and channel in ('CALL','SMS')"
-echo "worker max heap: $(jcmd "$worker_pid" VM.flags 2>/dev/null | tr ' ' '\n' | awk -F= '/MaxHeapSize/ {printf "%d MiB", $2/1048576}')"
+echo "Machine: $(nproc) cores, $(free -m | awk '/^Mem/ { printf "%.1f GiB", $2 / 1024 }') RAM, $(java -version 2>&1 | head -1);" \
+  "worker default max heap $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize / { printf "%.0f MiB", $4 / 1048576 }')" \
+  "${worker_opts:+(worker run with $worker_opts)}"
+echo "$leads leads captured in $capture_seconds s ($(( leads / (capture_seconds > 0 ? capture_seconds : 1) )) leads/s, at most $backlog_max not yet asleep);" \
+  "$asleep asleep in their cadence; wave at $(date -u -d "@$wave_at" +%T) UTC, day-1 touches: $touch_summary"
+python3 - "$work" "$wave_at" "$wave_done_at" <<'EOF'
+import sys
+work, wave_at, wave_done_at = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rows = [line.split() for line in open(f"{work}/samples.txt")]
+head, rows = rows[0], rows[1:]
+rows = [dict(zip(head, r)) for r in rows if len(r) == len(head)]
+live = {}
+for line in open(f"{work}/live.txt"):
+    label, proc, mib = line.split()
+    live[(label, proc)] = mib
+def col(rs, name): return [float(r[name]) for r in rs]
+print()
+print("| phase | samples | leads open (IN_CADENCE) | touches sent | worker heap used / committed, max | worker heap after last GC, max | worker live heap (after full GC) | worker RSS, max | worker CPU %, mean / max | worker threads, max | Temporal heap used, max | Temporal heap after GC, max / live | Temporal RSS, max | Temporal CPU %, mean |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+for phase in ["capture", "settle", "idle", "wave", "after-wave"]:
+    rs = [r for r in rows if r["phase"] == phase]
+    if not rs:
+        continue
+    w_cpu, t_cpu = col(rs, "w_cpu"), col(rs, "t_cpu")
+    t_live = live.get((phase, "temporal"))
+    print(f"| {phase} | {len(rs)} | {int(min(col(rs, 'open')))}–{int(max(col(rs, 'open')))} | {int(max(col(rs, 'sent')))} "
+          f"| {max(col(rs, 'w_heap')):.0f} / {max(col(rs, 'w_committed')):.0f} MiB | {max(col(rs, 'w_after_gc')):.0f} MiB | {live.get((phase, 'worker'), '—')}{' MiB' if (phase, 'worker') in live else ''} "
+          f"| {max(col(rs, 'w_rss')):.0f} MiB | {sum(w_cpu) / len(w_cpu):.0f} / {max(w_cpu):.0f} | {max(col(rs, 'w_threads')):.0f} "
+          f"| {max(col(rs, 't_heap')):.0f} MiB | {max(col(rs, 't_after_gc')):.0f}{' / ' + t_live if t_live else ''} MiB | {max(col(rs, 't_rss')):.0f} MiB "
+          f"| {sum(t_cpu) / len(t_cpu):.0f} |")
+per_second = [tuple(map(int, line.split("|"))) for line in open(f"{work}/wave-per-second.txt") if line.strip()]
+if per_second:
+    first, last = per_second[0][0], per_second[-1][0]
+    peak = max(per_second, key=lambda p: p[1])
+    total = sum(n for _, n in per_second)
+    print()
+    print(f"Wave: {total} day-1 touches SENT from {first - wave_at:+d} s to {last - wave_at:+d} s after the window opened "
+          f"({total / max(1, last - first + 1):.1f}/s on average, peak {peak[1]}/s at {peak[0] - wave_at:+d} s); "
+          f"wave phase ended {wave_done_at - wave_at} s after the window opened.")
+    print("Touches SENT per 10 s from the opening: " + ", ".join(
+        str(sum(n for t, n in per_second if k <= t - wave_at < k + 10)) for k in range(0, last - wave_at + 1, 10)))
+print()
+print("CPU % is of one core (200 % = both cores). Heap used = jstat (young + old); after last GC = the GC log.")
+EOF
+echo
+echo "Capture answers (HTTP status: count): $(sort "$work/capture-codes.txt" | uniq -c | awk '{ printf "%s%s: %s", sep, $2, $1; sep = ", " }')"
+echo "Worker threads at idle by name (digits → N), top 8:"
+head -8 "$work/worker-threads-idle.txt"
+echo "Worker class histogram at idle (top 12, $work/worker-histogram-idle.txt):"
+sed -n 1,15p "$work/worker-histogram-idle.txt"
