@@ -2,6 +2,7 @@ package io.leadflow.api;
 
 import io.leadflow.activities.playbook.CadenceDefinitions;
 import io.leadflow.activities.store.LeadStoreConfiguration;
+import io.leadflow.activities.temporal.TemporalHealth;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
-@Import({LeadStoreConfiguration.class, CadenceDefinitions.class})
+@Import({LeadStoreConfiguration.class, CadenceDefinitions.class, TemporalHealth.class})
 @EnableScheduling
 @EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {

@@ -2,6 +2,7 @@ package io.leadflow.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadflow.activities.temporal.TemporalHealth;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.leadflow.api.operations;
+package io.leadflow.activities.temporal;
 
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -8,18 +8,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health component {@code temporal}: can the API reach the Temporal service? Rep actions need it;
- * captures do not (they wait in the outbox, see {@code captureOutbox}), so it is not part of
- * readiness.
+ * Health component {@code temporal}: can this process reach the Temporal service? The worker puts
+ * it in readiness (a worker that cannot reach Temporal polls nothing); the API does not (captures
+ * wait in the outbox while Temporal is away). Both stay live: the SDK reconnects on its own.
  */
 @Component("temporal")
-class TemporalHealth implements HealthIndicator {
+public class TemporalHealth implements HealthIndicator {
 
   private static final long DEADLINE_SECONDS = 2;
 
   private final WorkflowServiceStubs service;
 
-  TemporalHealth(WorkflowServiceStubs service) {
+  public TemporalHealth(WorkflowServiceStubs service) {
     this.service = service;
   }
 
