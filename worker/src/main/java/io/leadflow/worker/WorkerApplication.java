@@ -1,7 +1,10 @@
 package io.leadflow.worker;
 
+import io.leadflow.activities.temporal.TemporalHealth;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /** Hosts the Temporal workers of task queue {@code leads}: the lead workflow and every activity. */
 @SpringBootApplication(scanBasePackages = {"io.leadflow.worker", "io.leadflow.activities"})
@@ -9,5 +12,11 @@ public class WorkerApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(WorkerApplication.class, args);
+  }
+
+  /** Health component {@code temporal}. */
+  @Bean
+  TemporalHealth temporal(WorkflowServiceStubs service) {
+    return new TemporalHealth(service);
   }
 }

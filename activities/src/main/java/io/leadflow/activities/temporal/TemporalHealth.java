@@ -5,14 +5,13 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
  * Health component {@code temporal}: can this process reach the Temporal service? The worker puts
  * it in readiness (a worker that cannot reach Temporal polls nothing); the API does not (captures
  * wait in the outbox while Temporal is away). Both stay live: the SDK reconnects on its own.
+ * Each application declares it as bean {@code temporal}.
  */
-@Component("temporal")
 public class TemporalHealth implements HealthIndicator {
 
   private static final long DEADLINE_SECONDS = 2;
