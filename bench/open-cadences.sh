@@ -16,7 +16,9 @@
 # Knobs (environment): BENCH_RATE_ESTIMATE leads/s used to place the wave (default 12),
 # BENCH_IDLE_SECONDS idle time planned before the wave (180), BENCH_BACKLOG leads captured but not
 # yet sleeping that the loader allows (150), BENCH_WORKER_JAVA_OPTS (e.g. -Xmx512m), BENCH_DAY (1h),
-# BENCH_ZONE the leads' time zone (+1 646 numbers: America/New_York), BENCH_SAMPLE_SECONDS (5).
+# BENCH_AREA_CODE the leads' US area code (646) and BENCH_ZONE its time zone (America/New_York):
+# the wave must open before 23:00 there, so late in the New York evening use 213 and
+# America/Los_Angeles; BENCH_SAMPLE_SECONDS (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 leads=${1:-10000}
@@ -25,6 +27,7 @@ idle_seconds=${BENCH_IDLE_SECONDS:-180}
 backlog_max=${BENCH_BACKLOG:-150}
 sample_every=${BENCH_SAMPLE_SECONDS:-5}
 zone=${BENCH_ZONE:-America/New_York}
+area_code=${BENCH_AREA_CODE:-646}
 worker_opts=${BENCH_WORKER_JAVA_OPTS:-}
 work=$(mktemp -d /tmp/leadflow-cadences.XXXX)
 worker_jar=worker/target/leadflow-worker.jar
@@ -138,7 +141,7 @@ while (( sent < leads )); do
 url = "$api/api/v1/leads"
 header = "Authorization: Bearer dev-ingest"
 header = "Content-Type: application/json"
-data = "{\"name\":\"Cadence $i\",\"email\":\"cadence+$i@acme.test\",\"phone\":\"+16462$(printf '%06d' "$i")\",\"source\":\"bench\",\"interest\":\"demo\"}"
+data = "{\"name\":\"Cadence $i\",\"email\":\"cadence+$i@acme.test\",\"phone\":\"+1${area_code}2$(printf '%06d' "$i")\",\"source\":\"bench\",\"interest\":\"demo\"}"
 output = "/dev/null"
 write-out = "%{http_code}\n"
 EOF

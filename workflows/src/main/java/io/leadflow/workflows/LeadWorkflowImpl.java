@@ -32,6 +32,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   // Workflow.getVersion change ids: code added while leads were running.
   private static final String TIER_ACTIONS = "tier-actions";
   private static final String NURTURE_RESCORE = "nurture-rescore";
+  private static final String LOCAL_STORE = "local-store";
 
   private final PlaybookActivities playbooks =
       Workflow.newLocalActivityStub(
@@ -46,6 +47,15 @@ public class LeadWorkflowImpl implements LeadWorkflow {
           LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setSummary("Score")
+              .build());
+  // A lead-store write is one short database update: run in the workflow task, it saves the
+  // service a round trip (activity task + workflow task) per status change.
+  private final LeadStoreActivities localStore =
+      Workflow.newLocalActivityStub(
+          LeadStoreActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setSummary("Record progress")
               .build());
   private final EnrichmentActivities enrichment =
       Workflow.newActivityStub(
@@ -590,8 +600,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   /** Keeps the lead store and the search attributes in step with the workflow. */
   private void record() {
     // acknowledgedAt only adds to the activity's input: histories recorded without it still replay.
-    store("Record " + status)
-        .recordProgress(new LeadProgress(lead.leadId(), status, score, assignedRep, acknowledgedAt));
+    store().recordProgress(new LeadProgress(lead.leadId(), status, score, assignedRep, acknowledgedAt));
     searchAttributes.upsert(status, score, assignedRep, lead.source(), nextTouchAt);
   }
 
@@ -628,13 +637,17 @@ public class LeadWorkflowImpl implements LeadWorkflow {
             .build());
   }
 
-  private static LeadStoreActivities store(String summary) {
-    return Workflow.newActivityStub(
-        LeadStoreActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(10))
-            .setSummary(summary)
-            .build());
+  /** Executions that began with store writes as ordinary activities keep them (no marker). */
+  private LeadStoreActivities store() {
+    if (Workflow.getVersion(LOCAL_STORE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return Workflow.newActivityStub(
+          LeadStoreActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setSummary("Record " + status)
+              .build());
+    }
+    return localStore;
   }
 
   private static Instant now() {

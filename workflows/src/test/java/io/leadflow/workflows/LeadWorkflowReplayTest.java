@@ -47,6 +47,8 @@ class LeadWorkflowReplayTest {
     "histories/v2-tier-actions-hot-call-alert.json, tier-actions",
     "histories/v2-tier-actions-warm-same-day.json, tier-actions",
     "histories/v2-nurture-rescore-first-run.json, nurture-rescore",
+    "histories/v3-local-store-ack-cadence-nurture.json, local-store",
+    "histories/v3-local-store-escalation-reply-meeting.json, local-store",
   })
   void theNewHistoriesTakeTheVersionedPaths(String resource, String changeId) throws Exception {
     assertThat(versionMarkers(resource)).contains(changeId);

@@ -118,6 +118,26 @@ class RecordHistories {
     save("h-rescore", "v2-nurture-rescore-first-run.json", () -> harness.sleep(Duration.ofDays(31)));
   }
 
+  @Test
+  void localStoreAcknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-local-ack"));
+    harness.sleep(Duration.ofMinutes(2));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofDays(16));
+    save("h-local-ack", "v3-local-store-ack-cadence-nurture.json");
+  }
+
+  @Test
+  void localStoreMissedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-local-esc"));
+    harness.sleep(Duration.ofDays(3).plus(Duration.ofHours(2)));
+    workflow.reply(new Reply(Channel.SMS, "call me", "SM1"));
+    harness.sleep(Duration.ofDays(1));
+    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(6)));
+    harness.sleep(Duration.ofDays(1));
+    save("h-local-esc", "v3-local-store-escalation-reply-meeting.json");
+  }
+
   private void save(String leadId, String file, Runnable before) throws IOException {
     String firstRunId = harness.untyped(leadId).describe().getExecution().getRunId();
     before.run();
