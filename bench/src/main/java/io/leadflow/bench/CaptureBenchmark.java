@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * Capture → first touch against the running local stack, at fixed arrival rates, next to the bare
  * Temporal path (start a workflow that runs one no-op activity) at the same rates.
  * Usage: bench/run.sh [rates per second, e.g. 25,50,100] [seconds per rate]
+ *
+ * <p>A rate is sustained when every lead got its first touch and p99 stayed within 1 s. The first
+ * rate that is not ends the ladder (BENCH_KEEP_GOING=true runs the rest anyway): a higher rate
+ * would only pile a longer backlog onto the same saturated stack.
  */
 public final class CaptureBenchmark {
 
@@ -57,17 +61,33 @@ public final class CaptureBenchmark {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, String.join(",", rates), duration.toSeconds());
     System.out.println("| rate/s | LeadFlow capture → first touch | capture HTTP answer | errors | bare Temporal start → activity | ratio p50 | ratio p99 |");
     System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+    boolean keepGoing = Boolean.parseBoolean(env("BENCH_KEEP_GOING", "false"));
+    Integer sustained = null;
+    String saturatedAt = null;
     try (Connection connection = DriverManager.getConnection(db, "postgres", "")) {
       for (String rate : rates) {
         int perSecond = Integer.parseInt(rate.strip());
+        if (saturatedAt != null && !keepGoing) {
+          System.out.printf("| %d | not run: saturated at %s leads/s | | | | | |%n", perSecond, saturatedAt);
+          continue;
+        }
         Result leadflow = leadflow(api, connection, perSecond, duration);
+        drain(connection, leadflow.leadIds());
         Latencies bare = baseline(client, noop, perSecond, duration);
         System.out.printf(
             "| %d | %s | %s | %d | %s | %.1f× | %.1f× |%n",
             perSecond, leadflow.firstTouch.summary(), leadflow.answer.summary(), leadflow.errors, bare.summary(),
             leadflow.firstTouch.percentileMillis(50) / bare.percentileMillis(50),
             leadflow.firstTouch.percentileMillis(99) / bare.percentileMillis(99));
+        if (leadflow.sustained()) {
+          sustained = sustained == null ? perSecond : Math.max(sustained, perSecond);
+        } else if (saturatedAt == null) {
+          saturatedAt = String.valueOf(perSecond);
+        }
       }
+      System.out.println();
+      System.out.printf("Highest sustained rate (every lead touched, p99 ≤ 1 s): %s%n",
+          sustained == null ? "none of the rates run" : sustained + " leads/s");
       System.out.println();
       StorageCost.print(connection);
     }
@@ -75,7 +95,12 @@ public final class CaptureBenchmark {
     service.shutdownNow();
   }
 
-  private record Result(Latencies firstTouch, Latencies answer, int errors) {}
+  private record Result(Latencies firstTouch, Latencies answer, int errors, List<String> leadIds) {
+
+    boolean sustained() {
+      return errors == 0 && firstTouch.count() > 0 && firstTouch.percentileMillis(99) <= 1_000;
+    }
+  }
 
   private static Result leadflow(String api, Connection db, int perSecond, Duration duration) throws Exception {
     HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
@@ -104,8 +129,7 @@ public final class CaptureBenchmark {
     Thread.sleep(15_000); // let the last leads reach their first touch
     Latencies firstTouch = new Latencies();
     List<String> ids = new ArrayList<>(dueWallMillis.keySet());
-    try (PreparedStatement query = db.prepareStatement(
-        "select lead_id::text, min(sent_at) from touch where outcome = 'SENT' and lead_id = any(?::uuid[]) group by lead_id")) {
+    try (PreparedStatement query = db.prepareStatement(FIRST_TOUCHES)) {
       query.setArray(1, db.createArrayOf("text", ids.toArray()));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -114,7 +138,30 @@ public final class CaptureBenchmark {
       }
     }
     int untouched = ids.size() - (int) firstTouch.count();
-    return new Result(firstTouch, answer, errors.get() + untouched);
+    return new Result(firstTouch, answer, errors.get() + untouched, ids);
+  }
+
+  private static final String FIRST_TOUCHES =
+      "select lead_id::text, min(sent_at) from touch where outcome = 'SENT' and lead_id = any(?::uuid[]) group by lead_id";
+
+  /** Waits (at most 10 minutes) until a saturated rate's backlog is through, so it does not slow the baseline or the next rate. */
+  private static void drain(Connection db, List<String> ids) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      long touched;
+      try (PreparedStatement query = db.prepareStatement(
+          "select count(distinct lead_id) from touch where outcome = 'SENT' and lead_id = any(?::uuid[])")) {
+        query.setArray(1, db.createArrayOf("text", ids.toArray()));
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          touched = rows.getLong(1);
+        }
+      }
+      if (touched == ids.size()) {
+        return;
+      }
+      Thread.sleep(5_000);
+    }
   }
 
   private static Latencies baseline(WorkflowClient client, BareWorkflow.RecordingNoop noop, int perSecond, Duration duration)

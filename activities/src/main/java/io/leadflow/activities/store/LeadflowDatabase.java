@@ -13,6 +13,8 @@ public final class LeadflowDatabase {
   private static final Pattern POSTGRES_URL =
       Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(\\?.*)?$");
   private static final String DUPLICATE_DATABASE = "42P04";
+  // Two CREATE DATABASE at the same instant: the loser trips pg_database's unique name index.
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private LeadflowDatabase() {}
 
@@ -44,7 +46,9 @@ public final class LeadflowDatabase {
     try (var statement = connection.createStatement()) {
       statement.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
     } catch (SQLException e) {
-      if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // another process won the race: fine
+      boolean anotherProcessWonTheRace =
+          DUPLICATE_DATABASE.equals(e.getSQLState()) || UNIQUE_VIOLATION.equals(e.getSQLState());
+      if (!anotherProcessWonTheRace) {
         throw e;
       }
     }

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LeadflowDatabaseTest {
@@ -24,6 +30,37 @@ class LeadflowDatabaseTest {
       }
     } finally {
       drop(name);
+    }
+  }
+
+  /** The worker and the API start together on a fresh machine: neither may die of the other's create. */
+  @Test
+  void processesStartingTogetherAllGetTheDatabase() throws Exception {
+    ExecutorService starters = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 10; round++) {
+        String name = "leadflow_race_" + ProcessHandle.current().pid() + "_" + round;
+        drop(name);
+        try {
+          CountDownLatch go = new CountDownLatch(1);
+          List<Future<?>> starts = new ArrayList<>();
+          for (int i = 0; i < 4; i++) {
+            starts.add(starters.submit(() -> {
+              go.await();
+              LeadflowDatabase.ensureExists(SERVER + name, "postgres", "");
+              return null;
+            }));
+          }
+          go.countDown();
+          for (Future<?> start : starts) {
+            start.get();
+          }
+        } finally {
+          drop(name);
+        }
+      }
+    } finally {
+      starters.shutdownNow();
     }
   }
 
