@@ -1,6 +1,8 @@
 package io.leadflow.worker;
 
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.WorkerOptionsCustomizer;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,6 +16,10 @@ import org.springframework.context.annotation.Configuration;
  * to the dead worker would wait forever. With {@code leadflow.worker.sticky-execution=false} (the
  * local stack) every task goes to the shared queue and a restarted worker replays the lead's short
  * history instead.
+ *
+ * <p>Without sticky execution every workflow task carries the full history and the SDK rebuilds
+ * the workflow from it, so its workflow cache (600 workflows, a thread each, by default) would
+ * only hold memory: it is turned off too.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "leadflow.worker.sticky-execution", havingValue = "false")
@@ -24,8 +30,17 @@ class StickyExecution {
     return (options, workerName, taskQueue) -> withoutStickyExecution(options);
   }
 
+  @Bean
+  TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workflowCacheOff() {
+    return StickyExecution::withoutWorkflowCache;
+  }
+
   /** A zero sticky schedule-to-start timeout tells the SDK never to ask for a sticky queue. */
   static WorkerOptions.Builder withoutStickyExecution(WorkerOptions.Builder options) {
     return options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+  }
+
+  static WorkerFactoryOptions.Builder withoutWorkflowCache(WorkerFactoryOptions.Builder options) {
+    return options.setWorkflowCacheSize(0);
   }
 }

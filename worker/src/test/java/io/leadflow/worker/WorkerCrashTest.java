@@ -12,6 +12,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -64,23 +65,26 @@ class WorkerCrashTest {
 
   @Test
   void aSleepingWorkflowFinishesOnARestartedWorkerWhenStickyExecutionIsOff() throws Exception {
-    WorkflowStub napping = napThroughACrash(StickyExecution.withoutStickyExecution(WorkerOptions.newBuilder()));
+    WorkflowStub napping =
+        napThroughACrash(
+            StickyExecution.withoutStickyExecution(WorkerOptions.newBuilder()),
+            StickyExecution.withoutWorkflowCache(WorkerFactoryOptions.newBuilder()));
 
     assertThat(napping.getResult(15, TimeUnit.SECONDS, String.class)).isEqualTo("woke up");
   }
 
   @Test
   void withStickyExecutionTheSameWorkflowStallsOnTheEmbeddedService() throws Exception {
-    WorkflowStub napping = napThroughACrash(WorkerOptions.newBuilder());
+    WorkflowStub napping = napThroughACrash(WorkerOptions.newBuilder(), WorkerFactoryOptions.newBuilder());
 
     // Its timer fired long ago, but the task waits on the dead worker's sticky queue.
     assertThatThrownBy(() -> napping.getResult(8, TimeUnit.SECONDS, String.class))
         .isInstanceOf(TimeoutException.class);
   }
 
-  private WorkflowStub napThroughACrash(WorkerOptions.Builder options) {
+  private WorkflowStub napThroughACrash(WorkerOptions.Builder options, WorkerFactoryOptions.Builder factoryOptions) {
     WorkflowServiceStubs doomedConnection = connect();
-    startWorker(doomedConnection, options.build());
+    startWorker(doomedConnection, options.build(), factoryOptions.build());
 
     WorkflowClient client = WorkflowClient.newInstance(connect());
     String workflowId = "nap-" + UUID.randomUUID();
@@ -95,12 +99,12 @@ class WorkerCrashTest {
             .anyMatch(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED));
 
     doomedConnection.shutdownNow();
-    startWorker(connect(), options.build());
+    startWorker(connect(), options.build(), factoryOptions.build());
     return client.newUntypedWorkflowStub(workflowId);
   }
 
-  private void startWorker(WorkflowServiceStubs connection, WorkerOptions options) {
-    WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(connection));
+  private void startWorker(WorkflowServiceStubs connection, WorkerOptions options, WorkerFactoryOptions factoryOptions) {
+    WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(connection), factoryOptions);
     factory.newWorker(TASK_QUEUE, options).registerWorkflowImplementationTypes(NapWorkflowImpl.class);
     factory.start();
     workers.add(factory);
