@@ -196,14 +196,28 @@ class ProviderChannelsTest {
               assertThat(failure.isNonRetryable()).isFalse();
               assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
             });
+    providers.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
     providers.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM777\"}")));
-    providers.resetRequests(); // twilio-java itself may have retried the 429 before giving up
+    providers.resetRequests();
 
     Touch retried = outreach.sendTouch(touch(lead, Channel.SMS, "d1-intro"));
     Touch again = outreach.sendTouch(touch(lead, Channel.SMS, "d1-intro"));
 
     assertThat(retried.providerMessageId()).isEqualTo("SM777");
     assertThat(again).isEqualTo(retried);
+    providers.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+  }
+
+  @Test
+  void aTwilioServerErrorIsOneAttemptAndLeftToTheActivityRetry() {
+    Lead lead = StoredLeads.save(leads, true);
+    providers.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(503).withBody("{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}")));
+
+    assertThatThrownBy(() -> outreach.sendTouch(touch(lead, Channel.SMS, "d1-intro")))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> assertThat(failure.isNonRetryable()).isFalse());
+    // twilio-java would have posted the text three times, 100 ms apart, before giving up.
     providers.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
   }
 

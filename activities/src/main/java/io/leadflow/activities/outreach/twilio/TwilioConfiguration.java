@@ -14,11 +14,9 @@ class TwilioConfiguration {
 
   @Bean
   TwilioRestClient twilioRestClient(TwilioProperties properties) {
-    TwilioRestClient.Builder builder = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
-    if (properties.baseUrl() != null) {
-      builder.httpClient(new BaseUrlHttpClient(properties.baseUrl()));
-    }
-    return builder.build();
+    return new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+        .httpClient(new OneAttemptHttpClient(properties.baseUrl()))
+        .build();
   }
 
   @Bean
