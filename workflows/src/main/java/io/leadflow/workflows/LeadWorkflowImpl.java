@@ -48,15 +48,6 @@ public class LeadWorkflowImpl implements LeadWorkflow {
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setSummary("Score")
               .build());
-  // A lead-store write is one short database update: run in the workflow task, it saves the
-  // service a round trip (activity task + workflow task) per status change.
-  private final LeadStoreActivities localStore =
-      Workflow.newLocalActivityStub(
-          LeadStoreActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setSummary("Record progress")
-              .build());
   private final EnrichmentActivities enrichment =
       Workflow.newActivityStub(
           EnrichmentActivities.class,
@@ -637,17 +628,21 @@ public class LeadWorkflowImpl implements LeadWorkflow {
             .build());
   }
 
-  /** Executions that began with store writes as ordinary activities keep them (no marker). */
+  /**
+   * A lead-store write is one short database update: as a local activity it runs inside the
+   * workflow task and saves the service a round trip (an activity task and a workflow task) per
+   * status change. Executions that began with ordinary store activities keep them (no marker).
+   */
   private LeadStoreActivities store() {
+    String summary = "Record " + status;
     if (Workflow.getVersion(LOCAL_STORE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return Workflow.newActivityStub(
           LeadStoreActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setSummary("Record " + status)
-              .build());
+          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).setSummary(summary).build());
     }
-    return localStore;
+    return Workflow.newLocalActivityStub(
+        LeadStoreActivities.class,
+        LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).setSummary(summary).build());
   }
 
   private static Instant now() {
