@@ -4,13 +4,15 @@
 #   LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000 ./run-local.sh
 # then:
 #   bench/run.sh [rates, default 25,50,100] [seconds per rate, default 60]   # capture → first touch
+#   bench/run.sh intake [rates, default 50,100,200,300,400] [seconds, default 20] # accepted and stored
 #   bench/run.sh cost [history.json]                                          # events/actions per lifecycle
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl bench -am install -DskipTests
+# Compiled and run from bench/target: nothing is installed into ~/.m2.
+mvn -B -q -pl bench package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
 main=io.leadflow.bench.CaptureBenchmark
-if [[ "${1:-}" == "cost" ]]; then
-  main=io.leadflow.bench.LifecycleCost
-  shift
-fi
-mvn -B -pl bench exec:java -Dexec.mainClass="$main" -Dexec.args="$*"
+case "${1:-}" in
+  cost) main=io.leadflow.bench.LifecycleCost; shift ;;
+  intake) main=io.leadflow.bench.IntakeBenchmark; shift ;;
+esac
+exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"

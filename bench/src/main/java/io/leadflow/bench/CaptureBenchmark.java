@@ -5,10 +5,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,9 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Capture → first touch against the running local stack, at fixed arrival rates, next to the bare
@@ -35,8 +28,6 @@ import java.util.regex.Pattern;
  * would only pile a longer backlog onto the same saturated stack.
  */
 public final class CaptureBenchmark {
-
-  private static final Pattern LEAD_ID = Pattern.compile("\"leadId\":\"([0-9a-f-]{36})\"");
 
   private CaptureBenchmark() {}
 
@@ -87,12 +78,13 @@ public final class CaptureBenchmark {
       }
       System.out.println();
       System.out.printf("Highest sustained rate (every lead touched, p99 ≤ 1 s): %s%n",
-          sustained == null ? "none of the rates run" : sustained + " leads/s");
+          sustained == null ? "none" : sustained + " leads/s");
       System.out.println();
       StorageCost.print(connection);
     }
     workers.shutdownNow();
     service.shutdownNow();
+    System.exit(0); // the HTTP clients' thread pools would keep the JVM alive
   }
 
   private record Result(Latencies firstTouch, Latencies answer, int errors, List<String> leadIds) {
@@ -103,29 +95,8 @@ public final class CaptureBenchmark {
   }
 
   private static Result leadflow(String api, Connection db, int perSecond, Duration duration) throws Exception {
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-    Latencies answer = new Latencies();
-    Map<String, Long> dueWallMillis = new ConcurrentHashMap<>();
-    AtomicInteger errors = new AtomicInteger();
-    long wallAtNano = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
-    OpenLoop.run(perSecond, duration, due -> {
-      String body = "{\"name\":\"Bench Lead\",\"email\":\"bench+" + UUID.randomUUID()
-          + "@acme.test\",\"source\":\"bench\",\"interest\":\"demo request\"}";
-      HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/leads"))
-          .header("Content-Type", "application/json")
-          .header("Authorization", "Bearer dev-ingest")
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-        answer.recordMicros((System.nanoTime() - due) / 1000);
-        Matcher id = response == null ? null : LEAD_ID.matcher(response.body());
-        if (failure != null || response.statusCode() != 202 || !id.find()) {
-          errors.incrementAndGet();
-        } else {
-          dueWallMillis.put(id.group(1), wallAtNano + due / 1_000_000);
-        }
-      });
-    });
+    LeadCaptures captures = LeadCaptures.post(api, perSecond, duration);
+    Map<String, Long> dueWallMillis = captures.accepted;
     Thread.sleep(15_000); // let the last leads reach their first touch
     Latencies firstTouch = new Latencies();
     List<String> ids = new ArrayList<>(dueWallMillis.keySet());
@@ -138,7 +109,7 @@ public final class CaptureBenchmark {
       }
     }
     int untouched = ids.size() - (int) firstTouch.count();
-    return new Result(firstTouch, answer, errors.get() + untouched, ids);
+    return new Result(firstTouch, captures.answers, captures.errors.get() + untouched, ids);
   }
 
   private static final String FIRST_TOUCHES =
