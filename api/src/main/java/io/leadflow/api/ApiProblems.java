@@ -2,17 +2,21 @@ package io.leadflow.api;
 
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.leadflow.api.security.ProblemResponses;
 import io.temporal.client.WorkflowServiceException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.TreeMap;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,6 +57,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpStatus.SERVICE_UNAVAILABLE, "The workflow service is unavailable; nothing was changed. Retry shortly.");
     problem.setTitle("Temporarily unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+  }
+
+  /** PostgreSQL could not be reached or dropped the connection mid-request: a 503 to retry, not a 500. */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    TransactionSystemException.class
+  })
+  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+    log.warn("Lead store unavailable: {}", e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ProblemResponses.STORE_UNAVAILABLE);
+    problem.setTitle("Temporarily unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, ProblemResponses.STORE_RETRY_AFTER_SECONDS)
+        .body(problem);
   }
 
   @Override

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,7 +33,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<String> presented = presentedKey(request);
     if (presented.isPresent()) {
-      Optional<ApiKey> key = keys.findByKeyHashAndRevokedAtIsNull(ApiKeys.hash(presented.get()));
+      Optional<ApiKey> key;
+      try {
+        key = keys.findByKeyHashAndRevokedAtIsNull(ApiKeys.hash(presented.get()));
+      } catch (DataAccessException storeDown) {
+        problems.storeUnavailable(request, response);
+        return;
+      }
       if (key.isEmpty()) {
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "This API key is unknown or revoked.");
         return;

@@ -14,7 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 answers for what happens before a controller runs: 401, 403, 413, 429. */
+/** RFC 9457 answers for what happens before a controller runs: 401, 403, 413, 429, 503. */
 @Component
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -36,6 +36,15 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN, "This API key's role may not do this.");
   }
+
+  /** PostgreSQL is unreachable (restarting, failing over): nothing was done, the caller may retry. */
+  public void storeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Retry-After", STORE_RETRY_AFTER_SECONDS);
+    write(request, response, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
+  }
+
+  public static final String STORE_UNAVAILABLE = "The lead store is unavailable; nothing was done. Retry shortly.";
+  public static final String STORE_RETRY_AFTER_SECONDS = "5";
 
   public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {

@@ -1,0 +1,54 @@
+package io.leadflow.api.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.api.ApiTest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * PostgreSQL goes away while a lead arrives (a restart, a failover): the caller gets a 503
+ * problem with Retry-After, not a 500, and the same capture succeeds once it is back.
+ */
+class LeadStoreOutageTest extends ApiTest {
+
+  @Value("${spring.datasource.url}")
+  String databaseUrl;
+
+  @Test
+  void aCaptureWhilePostgresIsDownIsA503ToRetryAndSucceedsAfterwards() throws SQLException {
+    String lead = leadJson(uniqueEmail(), null);
+    String database = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).split("\\?")[0];
+
+    HttpResponse<String> during;
+    refuseConnections(database, true);
+    try {
+      during = post("/api/v1/leads", INGEST, lead);
+    } finally {
+      refuseConnections(database, false);
+    }
+
+    assertThat(during.statusCode()).isEqualTo(503);
+    assertThat(during.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(during.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(body(during).get("detail").asString()).contains("lead store is unavailable");
+
+    HttpResponse<String> after = post("/api/v1/leads", INGEST, lead);
+    assertThat(after.statusCode()).as(after.body()).isEqualTo(202);
+  }
+
+  /** Closes every connection to the database and refuses new ones, or lets them in again. */
+  private static void refuseConnections(String database, boolean refuse) throws SQLException {
+    try (Connection postgres = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        var statement = postgres.createStatement()) {
+      statement.execute("alter database \"" + database + "\" allow_connections " + !refuse);
+      if (refuse) {
+        statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+      }
+    }
+  }
+}
