@@ -51,6 +51,17 @@ until curl -sf localhost:18099/__admin/health > /dev/null && (exec 3<>/dev/tcp/1
 STORM=$storm ACCOUNT=$account python3 bench/chaos/providers.py
 start_worker() { java -jar "$worker_jar" >> "$work/worker.log" 2>&1 & echo $! > "$work/worker.pid"; }
 start_worker
+# Like compose's restart policy: a worker that died (killed, or failed to start while PostgreSQL
+# was restarting) is started again within a second.
+(
+  while sleep 1; do
+    if ! kill -0 "$(cat "$work/worker.pid")" 2>/dev/null; then
+      echo "  worker not running at $(date +%T): restarted"
+      start_worker
+    fi
+  done
+) &
+pids+=($!)
 java -jar "$api_jar" > "$work/api.log" 2>&1 &
 pids+=($!)
 until curl -sf localhost:18090/actuator/health > /dev/null; do sleep 1; done
@@ -77,10 +88,8 @@ capture_loop=$!
 (
   for _ in $(seq 1 "$kills"); do
     sleep $((5 + RANDOM % 15))
-    kill -9 "$(cat "$work/worker.pid")"
+    kill -9 "$(cat "$work/worker.pid")" 2>/dev/null || true
     echo "  killed the worker at $(date +%T)"
-    sleep 1
-    start_worker
   done
 ) &
 kill_loop=$!
