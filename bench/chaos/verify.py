@@ -66,22 +66,37 @@ after_action = sum(
 provider_after_action = sum(
     1 for lead, (_, at) in actions.items() for t in accepted_at[lead] if t > at + AFTER_ACTION_GRACE)
 
+# Each person's first capture answer (captured/<i>.json). A refused capture (429 for the fifth
+# duplicate, 503 while PostgreSQL restarts) is not accepted: the caller was told so.
+answers = Counter()
+accepted_not_stored = 0
+for i in range(1, leads + 1):
+    with open("%s/captured/%d.json" % (work, i)) as f:
+        body = f.read()
+    if '"leadId"' in body:
+        answers[202] += 1
+        if "+1646200%04d" % i not in lead_by_phone:
+            accepted_not_stored += 1
+    else:
+        answers[json.loads(body).get("status", 0) if body.strip() else 0] += 1
+refusals = ", ".join("%d × %s" % (n, status) for status, n in sorted(answers.items()) if status != 202)
+
 finished = sum(1 for s in lead_status.values() if s in ("NURTURE", "ENGAGED", "OPTED_OUT"))
 # A lead nobody answered gets all 7 cadence touches (instant reply + day 1/3/5/8/14).
 silent = [lead for lead in lead_status if lead not in actions]
 short = sum(1 for lead in silent if touches_per_lead[lead] < 7)
 
 print()
-print("| injected | leads captured | leads stored | finished | provider accepted | touches SENT "
+print("| injected | captures answered 202 (refused) | accepted but not stored | leads stored | finished | provider accepted | touches SENT "
       "| sent twice | SENT but never accepted | silent leads missing touches "
       "| sends started >1 s after reply/opt-out (accepted after it: in flight when it came) "
       "| ambiguous, not resent (of which never reached the provider) | provider refusals absorbed |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 injected = "%s × kill -9 worker%s%s, %d replies/opt-outs, 5× duplicate captures of every 50th lead" % (
     kills, ", 429/503 storm + 20-400 ms latency" if storm == "1" else "",
     ", PostgreSQL restart" if pg_restart == "1" else "", len(actions))
-print("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d (%d) | %d |" % (
-    injected, leads, len(lead_status), finished, sum(accepted.values()), sum(sent.values()), duplicated,
+print("| %s | %d (%s) | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d (%d) | %d |" % (
+    injected, answers[202], refusals or "none", accepted_not_stored, len(lead_status), finished, sum(accepted.values()), sum(sent.values()), duplicated,
     recorded_not_accepted, short, after_action, provider_after_action, maybe_sent, never_reached, refused))
-lost = len(lead_status) != leads or finished != leads or short or recorded_not_accepted
+lost = accepted_not_stored or finished != len(lead_status) or short or recorded_not_accepted
 sys.exit(1 if lost or duplicated or after_action else 0)
