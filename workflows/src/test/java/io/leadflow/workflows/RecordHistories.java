@@ -41,22 +41,12 @@ class RecordHistories {
 
   @Test
   void acknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-ack"));
-    harness.sleep(Duration.ofMinutes(2));
-    workflow.acknowledge("ana");
-    harness.sleep(Duration.ofDays(16));
-    save("h-ack", "v1-ack-cadence-nurture.json");
+    acknowledgedThroughTheCadence("h-ack", "v1-ack-cadence-nurture.json");
   }
 
   @Test
   void missedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-esc"));
-    harness.sleep(Duration.ofDays(3).plus(Duration.ofHours(2)));
-    workflow.reply(new Reply(Channel.SMS, "call me", "SM1"));
-    harness.sleep(Duration.ofDays(1));
-    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(6)));
-    harness.sleep(Duration.ofDays(1));
-    save("h-esc", "v1-escalation-reply-meeting.json");
+    escalatedThenAReply("h-esc", "v1-escalation-reply-meeting.json");
   }
 
   @Test
@@ -120,22 +110,30 @@ class RecordHistories {
 
   @Test
   void localStoreAcknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-local-ack"));
-    harness.sleep(Duration.ofMinutes(2));
-    workflow.acknowledge("ana");
-    harness.sleep(Duration.ofDays(16));
-    save("h-local-ack", "v3-local-store-ack-cadence-nurture.json");
+    acknowledgedThroughTheCadence("h-local-ack", "v3-local-store-ack-cadence-nurture.json");
   }
 
   @Test
   void localStoreMissedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-local-esc"));
+    escalatedThenAReply("h-local-esc", "v3-local-store-escalation-reply-meeting.json");
+  }
+
+  private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead(leadId));
+    harness.sleep(Duration.ofMinutes(2));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofDays(16));
+    save(leadId, file);
+  }
+
+  private void escalatedThenAReply(String leadId, String file) throws IOException {
+    LeadWorkflow workflow = harness.start(LeadHarness.lead(leadId));
     harness.sleep(Duration.ofDays(3).plus(Duration.ofHours(2)));
     workflow.reply(new Reply(Channel.SMS, "call me", "SM1"));
     harness.sleep(Duration.ofDays(1));
     workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(6)));
     harness.sleep(Duration.ofDays(1));
-    save("h-local-esc", "v3-local-store-escalation-reply-meeting.json");
+    save(leadId, file);
   }
 
   private void save(String leadId, String file, Runnable before) throws IOException {
