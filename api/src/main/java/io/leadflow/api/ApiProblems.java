@@ -1,8 +1,8 @@
 package io.leadflow.api;
 
 import io.grpc.StatusRuntimeException;
-import io.temporal.client.WorkflowNotFoundException;
 import io.leadflow.api.security.ProblemResponses;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -52,11 +52,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   /** Temporal could not be reached: nothing was changed, the caller may retry. */
   @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
   ResponseEntity<ProblemDetail> temporalUnavailable(RuntimeException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "The workflow service is unavailable; nothing was changed. Retry shortly.");
-    problem.setTitle("Temporarily unavailable");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    return unavailable("The workflow service is unavailable; nothing was changed. Retry shortly.");
   }
 
   /** PostgreSQL could not be reached or dropped the connection mid-request: a 503 to retry, not a 500. */
@@ -67,11 +63,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   })
   ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
     log.warn("Lead store unavailable: {}", e.getMessage());
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ProblemResponses.STORE_UNAVAILABLE);
+    return unavailable(ProblemResponses.STORE_UNAVAILABLE);
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
     problem.setTitle("Temporarily unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, ProblemResponses.STORE_RETRY_AFTER_SECONDS)
+        .header(HttpHeaders.RETRY_AFTER, ProblemResponses.RETRY_AFTER_SECONDS)
         .body(problem);
   }
 

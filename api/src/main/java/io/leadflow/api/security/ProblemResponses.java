@@ -18,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+  public static final String STORE_UNAVAILABLE = "The lead store is unavailable; nothing was done. Retry shortly.";
+  /** What a 503 tells the caller to wait before retrying. */
+  public static final String RETRY_AFTER_SECONDS = "5";
+
   private final JsonMapper json;
 
   ProblemResponses(JsonMapper json) {
@@ -39,12 +43,9 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 
   /** PostgreSQL is unreachable (restarting, failing over): nothing was done, the caller may retry. */
   public void storeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader("Retry-After", STORE_RETRY_AFTER_SECONDS);
+    response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
     write(request, response, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
   }
-
-  public static final String STORE_UNAVAILABLE = "The lead store is unavailable; nothing was done. Retry shortly.";
-  public static final String STORE_RETRY_AFTER_SECONDS = "5";
 
   public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
