@@ -33,6 +33,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private static final String TIER_ACTIONS = "tier-actions";
   private static final String NURTURE_RESCORE = "nurture-rescore";
   private static final String LOCAL_STORE = "local-store";
+  private static final String LOCAL_LOOKUPS = "local-lookups";
+  private static final Duration ENRICH_ATTEMPT = Duration.ofSeconds(30);
+  // Vendor trouble must not hold the lead: after this, route on partial data.
+  private static final Duration ENRICH_AT_MOST = Duration.ofMinutes(2);
+  private static final Duration ROUTE_ATTEMPT = Duration.ofSeconds(30);
 
   private final PlaybookActivities playbooks =
       Workflow.newLocalActivityStub(
@@ -48,23 +53,6 @@ public class LeadWorkflowImpl implements LeadWorkflow {
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setSummary("Score")
               .build());
-  private final EnrichmentActivities enrichment =
-      Workflow.newActivityStub(
-          EnrichmentActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              // Vendor trouble must not hold the lead: after this, route on partial data.
-              .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-              .setSummary("Enrich")
-              .build());
-  private final RoutingActivities routing =
-      Workflow.newActivityStub(
-          RoutingActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(30))
-              .setSummary("Route")
-              .build());
-
   private final NewLead lead;
   private final LeadSearchAttributes searchAttributes = new LeadSearchAttributes();
   private Playbook playbook;
@@ -163,7 +151,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private void enrich() {
     try {
-      enriched = enrichment.enrich(lead);
+      enriched = enrichment().enrich(lead);
     } catch (ActivityFailure e) {
       enriched = new EnrichedLead(lead.leadId(), null, null, null, List.of(), true, List.of());
       notes.add("Enrichment unavailable (" + e.getCause().getMessage() + "): routed on partial data");
@@ -191,7 +179,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void route() {
-    assignment = routing.route(new RouteRequest(lead, enriched, score));
+    assignment = routing().route(new RouteRequest(lead, enriched, score));
     assignedRep = assignment.repId();
     assignedAt = now();
     acknowledgedBy = null;
@@ -545,7 +533,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       if (status == LeadStatus.NURTURE && score.tier() != Tier.COLD) {
         reEngaged = true;
       } else if (status == LeadStatus.IN_CADENCE && score.tier().isAbove(before)) {
-        Assignment upgraded = routing.route(new RouteRequest(lead, enriched, score));
+        Assignment upgraded = routing().route(new RouteRequest(lead, enriched, score));
         if (!upgraded.repId().equals(assignedRep)) {
           assignment = upgraded;
           reassign(upgraded.repId(), "Tier upgraded " + before + " → " + score.tier() + ": " + upgraded.reason());
@@ -643,6 +631,45 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     return Workflow.newLocalActivityStub(
         LeadStoreActivities.class,
         LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).setSummary(summary).build());
+  }
+
+  /**
+   * Enrichment and routing are short reads and an idempotent write: as local activities they run
+   * in the workflow task, so the first touch waits for one activity round trip instead of three.
+   * Executions that began with ordinary enrich and route activities keep them (no marker).
+   */
+  private EnrichmentActivities enrichment() {
+    if (lookupsAreRemote()) {
+      return Workflow.newActivityStub(
+          EnrichmentActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(ENRICH_ATTEMPT)
+              .setScheduleToCloseTimeout(ENRICH_AT_MOST)
+              .setSummary("Enrich")
+              .build());
+    }
+    return Workflow.newLocalActivityStub(
+        EnrichmentActivities.class,
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(ENRICH_ATTEMPT)
+            .setScheduleToCloseTimeout(ENRICH_AT_MOST)
+            .setSummary("Enrich")
+            .build());
+  }
+
+  private RoutingActivities routing() {
+    if (lookupsAreRemote()) {
+      return Workflow.newActivityStub(
+          RoutingActivities.class,
+          ActivityOptions.newBuilder().setStartToCloseTimeout(ROUTE_ATTEMPT).setSummary("Route").build());
+    }
+    return Workflow.newLocalActivityStub(
+        RoutingActivities.class,
+        LocalActivityOptions.newBuilder().setStartToCloseTimeout(ROUTE_ATTEMPT).setSummary("Route").build());
+  }
+
+  private static boolean lookupsAreRemote() {
+    return Workflow.getVersion(LOCAL_LOOKUPS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION;
   }
 
   private static Instant now() {

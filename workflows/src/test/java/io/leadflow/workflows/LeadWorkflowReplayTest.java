@@ -49,6 +49,8 @@ class LeadWorkflowReplayTest {
     "histories/v2-nurture-rescore-first-run.json, nurture-rescore",
     "histories/v3-local-store-ack-cadence-nurture.json, local-store",
     "histories/v3-local-store-escalation-reply-meeting.json, local-store",
+    "histories/v4-local-lookups-ack-cadence-nurture.json, local-lookups",
+    "histories/v4-local-lookups-escalation-reply-meeting.json, local-lookups",
   })
   void theNewHistoriesTakeTheVersionedPaths(String resource, String changeId) throws Exception {
     assertThat(versionMarkers(resource)).contains(changeId);

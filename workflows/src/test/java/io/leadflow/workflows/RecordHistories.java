@@ -118,6 +118,16 @@ class RecordHistories {
     escalatedThenAReply("h-local-esc", "v3-local-store-escalation-reply-meeting.json");
   }
 
+  @Test
+  void localLookupsAcknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
+    acknowledgedThroughTheCadence("h-lookups-ack", "v4-local-lookups-ack-cadence-nurture.json");
+  }
+
+  @Test
+  void localLookupsMissedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
+    escalatedThenAReply("h-lookups-esc", "v4-local-lookups-escalation-reply-meeting.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = harness.start(LeadHarness.lead(leadId));
     harness.sleep(Duration.ofMinutes(2));

@@ -4,6 +4,8 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.LeadSearchAttributes;
 import io.leadflow.workflows.LeadWorkflows;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 class LeadTimeline {
 
   private static final DataConverter CONVERTER = DefaultDataConverter.newDefaultInstance();
+  private static final String LOCAL_ACTIVITY_MARKER = "LocalActivity";
+  private static final String STORE_WRITE = "RecordProgress";
 
   private final WorkflowClient temporal;
 
@@ -46,6 +50,7 @@ class LeadTimeline {
     return switch (event.getEventType()) {
       case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> Optional.of("Lead workflow started");
       case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> summary(event);
+      case EVENT_TYPE_MARKER_RECORDED -> localActivity(event);
       case EVENT_TYPE_TIMER_STARTED -> {
         String summary = summary(event).orElse("timer");
         timers.put(event.getEventId(), summary);
@@ -61,6 +66,18 @@ class LeadTimeline {
       case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> Optional.of("Lead workflow completed");
       default -> Optional.empty();
     };
+  }
+
+  /** Local activities (enrich, score, route) ran; store writes are told by the status line instead. */
+  private static Optional<String> localActivity(HistoryEvent event) {
+    MarkerRecordedEventAttributes marker = event.getMarkerRecordedEventAttributes();
+    Payloads type = marker.getDetailsOrDefault("type", null);
+    if (!marker.getMarkerName().equals(LOCAL_ACTIVITY_MARKER)
+        || type == null
+        || text(type.getPayloads(0)).equals(STORE_WRITE)) {
+      return Optional.empty();
+    }
+    return summary(event);
   }
 
   private static Optional<String> summary(HistoryEvent event) {

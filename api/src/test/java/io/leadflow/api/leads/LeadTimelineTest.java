@@ -32,12 +32,14 @@ class LeadTimelineTest extends ApiTest {
         .containsSubsequence(
             "Lead workflow started",
             "Enrich",
+            "Score",
             "Route",
             "Instant reply · EMAIL",
             "status AWAITING_ACK, assigned to ana",
             "Waiting: Ack SLA · 5m",
             "Acknowledged by the rep",
             "Received reply");
+    assertThat(lines).as("store writes are told by the status lines").noneMatch(line -> line.startsWith("Record "));
     assertThat(get("/api/v1/leads/" + leadId + "/timeline", BEN).statusCode()).isEqualTo(404);
   }
 }
