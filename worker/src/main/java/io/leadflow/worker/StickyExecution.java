@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "leadflow.worker.sticky-execution", havingValue = "false")
 class StickyExecution {
 
+  private static final int DEFAULT_WORKFLOW_TASK_POLLERS = 5;
+
   @Bean
   WorkerOptionsCustomizer stickyExecutionOff() {
     return (options, workerName, taskQueue) -> withoutStickyExecution(options);
@@ -35,9 +37,16 @@ class StickyExecution {
     return StickyExecution::withoutWorkflowCache;
   }
 
-  /** A zero sticky schedule-to-start timeout tells the SDK never to ask for a sticky queue. */
+  /**
+   * A zero sticky schedule-to-start timeout tells the SDK never to ask for a sticky queue. The SDK
+   * still polls its own sticky queue with about half of its workflow-task pollers (its
+   * StickyQueueBalancer), and those polls never get a task: twice the default keeps the usual five
+   * on the shared queue.
+   */
   static WorkerOptions.Builder withoutStickyExecution(WorkerOptions.Builder options) {
-    return options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    return options
+        .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+        .setMaxConcurrentWorkflowTaskPollers(2 * DEFAULT_WORKFLOW_TASK_POLLERS);
   }
 
   static WorkerFactoryOptions.Builder withoutWorkflowCache(WorkerFactoryOptions.Builder options) {
