@@ -489,8 +489,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       if (channel.respectsQuietHours()) {
         Instant allowed = quietHours.nextAllowed(now());
         if (allowed.isAfter(now())) {
-          planNextTouch(label + " (after quiet hours)", allowed);
-          sleepUntil(allowed, label + " · quiet hours", this::interrupted);
+          Instant wake = allowed.plus(playbook.quietHours().openingOffset(lead.leadId()));
+          planNextTouch(label + " (after quiet hours)", wake);
+          sleepUntil(wake, label + " · quiet hours", this::interrupted);
           continue;
         }
       }

@@ -50,7 +50,8 @@ final class LeadHarness {
           new QuietHoursPolicy(
               new Window(LocalTime.of(8, 0), LocalTime.of(21, 0)),
               Map.of("US-FL", new Window(LocalTime.of(8, 0), LocalTime.of(20, 0))),
-              List.of("America/New_York", "America/Los_Angeles")),
+              List.of("America/New_York", "America/Los_Angeles"),
+              Duration.ZERO),
           Duration.ofDays(14),
           Duration.ofDays(30),
           new TierActions(

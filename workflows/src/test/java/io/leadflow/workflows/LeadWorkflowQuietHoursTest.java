@@ -3,6 +3,7 @@ package io.leadflow.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.when;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -45,6 +46,39 @@ class LeadWorkflowQuietHoursTest {
     assertThat(harness.sentOn(Channel.SMS)).singleElement().satisfies(s -> LeadHarness.assertAround(s.at(), eightAmDaylightTime));
     // Email is not bound by quiet hours: the instant reply went out at once.
     assertThat(harness.sentOn(Channel.EMAIL)).singleElement().satisfies(s -> LeadHarness.assertAround(s.at(), SATURDAY_1030PM_NEW_YORK));
+  }
+
+  @Test
+  void callsAndTextsHeldOvernightLeaveSpreadOverTheOpeningEachLeadAtItsOwnOffset() {
+    Playbook base = LeadHarness.PLAYBOOK;
+    QuietHoursPolicy spreading =
+        new QuietHoursPolicy(
+            base.quietHours().window(), base.quietHours().regionOverrides(), base.quietHours().fallbackZones(), Duration.ofMinutes(20));
+    when(harness.playbooks.currentPlaybook())
+        .thenReturn(
+            new Playbook(
+                base.ackSla(), base.backupAckSla(), base.day(), base.cadence(), spreading,
+                base.engagedFollowUp(), base.nurtureInterval(), base.tierActions()));
+    List<String> leads = List.of("qh-spread-1", "qh-spread-2", "qh-spread-3", "qh-spread-4");
+    leads.forEach(id -> harness.start(LeadHarness.lead(id)));
+    harness.sleep(Duration.ofMinutes(1));
+    leads.forEach(id -> harness.current(id).acknowledge("ana"));
+    harness.sleep(Duration.ofMinutes(1));
+    Instant eightAm = Instant.parse("2026-03-08T12:00:00Z");
+    assertThat(harness.current("qh-spread-1").state().nextTouchAt()).isEqualTo(eightAm.plus(spreading.openingOffset("qh-spread-1")));
+
+    harness.sleep(Duration.ofHours(10));
+
+    for (String id : leads) {
+      Instant due = eightAm.plus(spreading.openingOffset(id));
+      assertThat(harness.sentOn(Channel.CALL)).filteredOn(s -> s.request().leadId().equals(id))
+          .singleElement().satisfies(s -> LeadHarness.assertAround(s.at(), due));
+      assertThat(harness.sentOn(Channel.SMS)).filteredOn(s -> s.request().leadId().equals(id))
+          .singleElement().satisfies(s -> LeadHarness.assertAround(s.at(), due));
+    }
+    assertThat(harness.sentOn(Channel.CALL))
+        .allSatisfy(s -> assertThat(s.at()).isBetween(eightAm, eightAm.plus(Duration.ofMinutes(20))));
+    assertThat(leads.stream().map(spreading::openingOffset).distinct()).hasSize(4);
   }
 
   @Test

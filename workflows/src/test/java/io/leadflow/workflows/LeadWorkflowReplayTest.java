@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import io.temporal.workflow.Workflow;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,31 @@ class LeadWorkflowReplayTest {
         .filter(marker -> marker.getMarkerName().equals("Version"))
         .map(marker -> marker.getDetailsOrThrow("changeId").getPayloads(0).getData().toStringUtf8().replace("\"", ""))
         .toList();
+  }
+
+  /** The spread recording really took the spread: its held call and text woke after 08:00, not at it. */
+  @Test
+  void theSpreadHistoryWokeInsideTheSpreadAfterTheOpening() throws Exception {
+    String json =
+        new String(
+            LeadWorkflowReplayTest.class.getResourceAsStream("/histories/v5-opening-spread-overnight.json").readAllBytes(),
+            StandardCharsets.UTF_8);
+    HistoryEvent held =
+        WorkflowExecutionHistory.fromJson(json).getEvents().stream()
+            .filter(HistoryEvent::hasTimerStartedEventAttributes)
+            .filter(e -> summaryOf(e).endsWith("· quiet hours"))
+            .findFirst()
+            .orElseThrow();
+    Instant started = Instant.ofEpochSecond(held.getEventTime().getSeconds(), held.getEventTime().getNanos());
+    com.google.protobuf.Duration timeout = held.getTimerStartedEventAttributes().getStartToFireTimeout();
+    LocalTime wake = started.plusSeconds(timeout.getSeconds()).atZone(ZoneId.of("America/New_York")).toLocalTime();
+    assertThat(wake).isAfter(LocalTime.of(8, 0)).isBefore(LocalTime.of(8, 10));
+  }
+
+  private static String summaryOf(HistoryEvent event) {
+    return event.hasUserMetadata()
+        ? DefaultDataConverter.newDefaultInstance().fromPayload(event.getUserMetadata().getSummary(), String.class, String.class)
+        : "";
   }
 
   @ParameterizedTest

@@ -3,10 +3,14 @@ package io.leadflow.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.workflows.QuietHoursPolicy.Window;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,8 @@ class QuietHoursTest {
       new QuietHoursPolicy(
           EIGHT_TO_NINE,
           Map.of("US-FL", new Window(LocalTime.of(8, 0), LocalTime.of(20, 0))),
-          List.of("America/New_York", "America/Los_Angeles"));
+          List.of("America/New_York", "America/Los_Angeles"),
+          null);
 
   @ParameterizedTest(name = "{0} in {1} → {2}")
   @CsvSource({
@@ -75,5 +80,24 @@ class QuietHoursTest {
         .isEqualTo(
             "Time zone unknown: calls and texts only when 08:00–21:00 in all of America/New_York, America/Los_Angeles");
     assertThat(quietHours.toCheck().zones()).containsExactly("America/New_York", "America/Los_Angeles");
+  }
+
+  @Test
+  void withoutASpreadEveryLeadWakesAsTheWindowOpens() {
+    assertThat(POLICY.openingSpread()).isZero();
+    assertThat(POLICY.openingOffset(UUID.randomUUID().toString())).isZero();
+  }
+
+  @Test
+  void aSpreadGivesEachLeadItsOwnFixedOffsetInsideIt() {
+    Duration spread = Duration.ofMinutes(10);
+    QuietHoursPolicy spreading = new QuietHoursPolicy(EIGHT_TO_NINE, Map.of(), List.of("America/New_York"), spread);
+    List<Duration> offsets = Stream.generate(() -> UUID.randomUUID().toString()).limit(200).map(spreading::openingOffset).toList();
+
+    assertThat(offsets).allSatisfy(offset -> assertThat(offset).isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(spread));
+    assertThat(offsets).anyMatch(offset -> offset.compareTo(spread.dividedBy(4)) < 0);
+    assertThat(offsets).anyMatch(offset -> offset.compareTo(spread.multipliedBy(3).dividedBy(4)) > 0);
+    assertThat(new HashSet<>(offsets)).hasSizeGreaterThan(190);
+    assertThat(spreading.openingOffset("lead-42")).isEqualTo(spreading.openingOffset("lead-42"));
   }
 }

@@ -128,6 +128,26 @@ class RecordHistories {
     escalatedThenAReply("h-lookups-esc", "v4-local-lookups-escalation-reply-meeting.json");
   }
 
+  @Test
+  void openingSpreadCallAndTextHeldOvernightThenDisqualified() throws IOException {
+    Playbook base = LeadHarness.PLAYBOOK;
+    QuietHoursPolicy quietHours = base.quietHours();
+    when(harness.playbooks.currentPlaybook())
+        .thenReturn(
+            new Playbook(
+                base.ackSla(), base.backupAckSla(), base.day(), base.cadence(),
+                new QuietHoursPolicy(quietHours.window(), quietHours.regionOverrides(), quietHours.fallbackZones(), Duration.ofMinutes(10)),
+                base.engagedFollowUp(), base.nurtureInterval(), base.tierActions()));
+    harness.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(12).plusMinutes(30)));
+    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-spread"));
+    harness.sleep(Duration.ofMinutes(2));
+    workflow.acknowledge("ana");
+    harness.sleep(Duration.ofHours(11));
+    workflow.disqualify("wrong number");
+    harness.sleep(Duration.ofMinutes(1));
+    save("h-spread", "v5-opening-spread-overnight.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = harness.start(LeadHarness.lead(leadId));
     harness.sleep(Duration.ofMinutes(2));

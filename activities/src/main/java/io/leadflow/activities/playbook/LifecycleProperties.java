@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -37,7 +38,7 @@ record LifecycleProperties(
     engagedFollowUp = orDefault(engagedFollowUp, Duration.ofDays(14));
     nurtureInterval = orDefault(nurtureInterval, Duration.ofDays(30));
     cadence = orDefault(cadence, new Cadence(null, null, null));
-    quietHours = orDefault(quietHours, new QuietHours(null, null, null));
+    quietHours = orDefault(quietHours, new QuietHours(null, null, null, null));
     tiers = orDefault(tiers, new Tiers(null, null));
   }
 
@@ -103,11 +104,14 @@ record LifecycleProperties(
 
   /**
    * {@code leadflow.lifecycle.quiet-hours.*}: the window calls and texts may use, stricter
-   * windows per region ("US-FL"), and the zones to respect all at once when a lead's is unknown.
+   * windows per region ("US-FL"), the zones to respect all at once when a lead's is unknown, and
+   * {@code opening-spread}: how long after a window opens the calls and texts held for it go out,
+   * spread by lead (10 minutes; 0s sends them all at the opening).
    */
-  record QuietHours(Window window, Map<String, Window> regionOverrides, List<String> fallbackZones) {
+  record QuietHours(Window window, Map<String, Window> regionOverrides, List<String> fallbackZones, Duration openingSpread) {
 
     private static final Window EIGHT_TO_EIGHT = new Window(LocalTime.of(8, 0), LocalTime.of(20, 0));
+    private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
     QuietHours {
       window = complete(orDefault(window, new Window(LocalTime.of(8, 0), LocalTime.of(21, 0))), "window");
@@ -117,10 +121,23 @@ record LifecycleProperties(
       regionOverrides.forEach((region, override) -> complete(override, "region-overrides." + region));
       fallbackZones =
           orDefault(fallbackZones, List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"));
+      openingSpread = orDefault(openingSpread, TEN_MINUTES);
+      if (openingSpread.isNegative() || !openingSpread.minus(shortest(window, regionOverrides)).isNegative()) {
+        throw new IllegalArgumentException(
+            "leadflow.lifecycle.quiet-hours.opening-spread must be at least 0s and shorter than the shortest window, not "
+                + openingSpread);
+      }
     }
 
     QuietHoursPolicy toPolicy() {
-      return new QuietHoursPolicy(window, regionOverrides, fallbackZones);
+      return new QuietHoursPolicy(window, regionOverrides, fallbackZones, openingSpread);
+    }
+
+    private static Duration shortest(Window window, Map<String, Window> regionOverrides) {
+      return Stream.concat(Stream.of(window), regionOverrides.values().stream())
+          .map(w -> Duration.between(w.start(), w.end()))
+          .min(Duration::compareTo)
+          .orElseThrow();
     }
 
     private static Window complete(Window window, String property) {

@@ -72,6 +72,7 @@ class PlaybookActivitiesImplTest {
     assertThat(playbook.quietHours().windowFor("US", "NY").end()).isEqualTo(LocalTime.of(21, 0));
     assertThat(playbook.quietHours().fallbackZones())
         .containsExactly("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles");
+    assertThat(playbook.quietHours().openingSpread()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
@@ -86,7 +87,8 @@ class PlaybookActivitiesImplTest {
             "--leadflow.lifecycle.cadence.steps[0].channels=EMAIL,TASK",
             "--leadflow.lifecycle.cadence.steps[0].template=hello",
             "--leadflow.lifecycle.quiet-hours.window.start=09:00",
-            "--leadflow.lifecycle.quiet-hours.window.end=18:00");
+            "--leadflow.lifecycle.quiet-hours.window.end=18:00",
+            "--leadflow.lifecycle.quiet-hours.opening-spread=0s");
 
     assertThat(playbook.day()).isEqualTo(Duration.ofSeconds(10));
     assertThat(playbook.ackSla()).isEqualTo(Duration.ofSeconds(20));
@@ -101,6 +103,7 @@ class PlaybookActivitiesImplTest {
               assertThat(s.template()).isEqualTo("hello");
             });
     assertThat(playbook.quietHours().window()).isEqualTo(new Window(LocalTime.of(9, 0), LocalTime.of(18, 0)));
+    assertThat(playbook.quietHours().openingSpread()).isZero();
   }
 
   @Test
@@ -161,6 +164,13 @@ class PlaybookActivitiesImplTest {
   void aWindowWithoutItsStartIsRefusedAtStartup() {
     assertThatThrownBy(() -> playbookWith("--leadflow.lifecycle.quiet-hours.window.end=20:00"))
         .hasStackTraceContaining("leadflow.lifecycle.quiet-hours.window needs both a start and an end");
+  }
+
+  @Test
+  void aSpreadAsLongAsAWindowIsRefusedAtStartup() {
+    // Florida's default window is 12 hours: a 12-hour spread would push calls past its end.
+    assertThatThrownBy(() -> playbookWith("--leadflow.lifecycle.quiet-hours.opening-spread=12h"))
+        .hasStackTraceContaining("opening-spread must be at least 0s and shorter than the shortest window");
   }
 
   @Test
