@@ -504,7 +504,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
                       channel,
                       template,
                       channel.respectsQuietHours() ? quietHours.toCheck() : null,
-                      assignedRep));
+                      assignedRep,
+                      now()));
       if (touch.outcome() != Touch.Outcome.DEFERRED_QUIET_HOURS) {
         touches.add(touch);
         return;

@@ -1,11 +1,14 @@
 package io.leadflow.workflows;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * One send the workflow asks for. {@code (leadId, step, channel)} is its idempotency key.
  * Calls and texts carry the quiet-hours window so the sender can re-check it just before sending;
  * {@code assignedRep} is who a click-to-call rings first and whose name a message carries.
+ * {@code decidedAt} is the workflow time of the task that decided the send (null in requests
+ * recorded before it existed): a reply or opt-out stored after it was not yet known to the workflow.
  */
 public record TouchRequest(
     String leadId,
@@ -13,7 +16,8 @@ public record TouchRequest(
     Channel channel,
     String template,
     QuietHoursCheck quietHours,
-    String assignedRep) {
+    String assignedRep,
+    Instant decidedAt) {
 
   public TouchRequest {
     if (channel.respectsQuietHours() && quietHours == null) {

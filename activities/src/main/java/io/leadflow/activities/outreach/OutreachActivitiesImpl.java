@@ -83,7 +83,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
       return existing.toTouch();
     }
     Optional<String> skip =
-        leads.stoppedSince(lead.id(), plannedAt(existing))
+        leads.stoppedSince(lead.id(), plannedAt(request, existing))
             ? Optional.of("the lead replied or opted out after this touch was planned")
             : reasonToSkip(lead, request.channel(), now);
     if (skip.isPresent()) {
@@ -109,12 +109,15 @@ class OutreachActivitiesImpl implements OutreachActivities {
   }
 
   /**
-   * When the workflow decided on this send: the activity's first scheduling, or the reservation
-   * of an earlier attempt. A provider outage or a backlog can start it minutes later.
+   * When the workflow decided on this send: the start of the workflow task that made the decision
+   * (a reply arriving while that task ran, e.g. while it enriched and routed the lead, is not
+   * seen by it), else the activity's first scheduling, or the reservation of an earlier attempt.
+   * A provider outage or a backlog can start it minutes later.
    */
-  private static Instant plannedAt(TouchRecord touch) {
+  private static Instant plannedAt(TouchRequest request, TouchRecord touch) {
     Instant scheduled = Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
-    return scheduled.isBefore(touch.createdAt()) ? scheduled : touch.createdAt();
+    Instant planned = scheduled.isBefore(touch.createdAt()) ? scheduled : touch.createdAt();
+    return request.decidedAt() != null && request.decidedAt().isBefore(planned) ? request.decidedAt() : planned;
   }
 
   private Optional<String> reasonToSkip(Lead lead, Channel channel, Instant now) {

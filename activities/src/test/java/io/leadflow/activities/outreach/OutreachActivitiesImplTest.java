@@ -186,6 +186,30 @@ class OutreachActivitiesImplTest {
   }
 
   @Test
+  void aSendDecidedBeforeTheReplyButScheduledAfterItIsNotSent() {
+    Lead lead = StoredLeads.save(leads, false);
+    // The workflow task that decided the instant reply started, then the lead replied while it
+    // still ran (enrichment and routing are local activities); the send was scheduled after it.
+    TouchRequest decidedEarlier = decidedAt(email(lead, "r1-instant"), Instant.now().minusSeconds(30));
+    leads.markStopped(lead.id());
+
+    Touch touch = outreach.sendTouch(decidedEarlier);
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    verify(channel, never()).send(any(), any(), any());
+  }
+
+  @Test
+  void aSendDecidedAfterTheReplyGoesOut() {
+    Lead lead = StoredLeads.save(leads, false);
+    leads.markStopped(lead.id());
+
+    Touch touch = outreach.sendTouch(decidedAt(email(lead, "r2-instant"), Instant.now().plusSeconds(1)));
+
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SENT);
+  }
+
+  @Test
   void aSendPlannedAfterTheReplyGoesOut() {
     Lead lead = StoredLeads.save(leads, false);
     leads.markStopped(lead.id());
@@ -248,7 +272,7 @@ class OutreachActivitiesImplTest {
     Lead lead = StoredLeads.save(leads, false);
     Instant night = Instant.parse("2026-03-10T04:00:00Z"); // 23:00 in New York: tasks ignore quiet hours
     when(clock.instant()).thenReturn(night);
-    TouchRequest task = new TouchRequest(lead.id().toString(), "r1-d2", Channel.TASK, "linkedin", null, "ana");
+    TouchRequest task = new TouchRequest(lead.id().toString(), "r1-d2", Channel.TASK, "linkedin", null, "ana", null);
 
     Touch touch = outreach.sendTouch(task);
 
@@ -281,7 +305,7 @@ class OutreachActivitiesImplTest {
 
   @Test
   void anUnknownLeadFailsWithoutRetrying() {
-    TouchRequest request = new TouchRequest(UUID.randomUUID().toString(), "first-touch", Channel.EMAIL, "t", null, "ana");
+    TouchRequest request = new TouchRequest(UUID.randomUUID().toString(), "first-touch", Channel.EMAIL, "t", null, "ana", null);
 
     assertThatThrownBy(() -> outreach.sendTouch(request))
         .isInstanceOf(ActivityFailure.class)
@@ -294,11 +318,16 @@ class OutreachActivitiesImplTest {
             });
   }
 
+  private static TouchRequest decidedAt(TouchRequest request, Instant at) {
+    return new TouchRequest(
+        request.leadId(), request.step(), request.channel(), request.template(), request.quietHours(), request.assignedRep(), at);
+  }
+
   private static TouchRequest sms(Lead lead, String step) {
-    return new TouchRequest(lead.id().toString(), step, Channel.SMS, "d1-intro", NEW_YORK_8_TO_21, "ana");
+    return new TouchRequest(lead.id().toString(), step, Channel.SMS, "d1-intro", NEW_YORK_8_TO_21, "ana", null);
   }
 
   private static TouchRequest email(Lead lead, String step) {
-    return new TouchRequest(lead.id().toString(), step, Channel.EMAIL, "instant-reply", null, "ana");
+    return new TouchRequest(lead.id().toString(), step, Channel.EMAIL, "instant-reply", null, "ana", null);
   }
 }

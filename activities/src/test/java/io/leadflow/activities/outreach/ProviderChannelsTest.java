@@ -115,7 +115,7 @@ class ProviderChannelsTest {
 
   private static TouchRequest touch(Lead lead, String step, Channel channel, String template) {
     return new TouchRequest(
-        lead.id().toString(), step, channel, template, channel == Channel.EMAIL ? null : ANY_HOUR, "ana");
+        lead.id().toString(), step, channel, template, channel == Channel.EMAIL ? null : ANY_HOUR, "ana", null);
   }
 
   @Test

@@ -70,7 +70,8 @@ class ProvidersUnreachableTest {
                 ? null
                 : new TouchRequest.QuietHoursCheck(
                     new QuietHoursPolicy.Window(LocalTime.MIN, LocalTime.MAX), List.of("UTC")),
-            "ana");
+            "ana",
+            null);
     TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
     try {
       temporal.registerActivitiesImplementations(implementation);
