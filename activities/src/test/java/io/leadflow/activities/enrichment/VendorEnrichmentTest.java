@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class VendorEnrichmentTest {
 
   private static final String PATH = "/v2/companies/find";
-  private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+  // Long enough that a first request on a loaded machine (cold JIT, CI beside other JVMs) is not
+  // timed out and retried, which would break the exactly-once checks; the slow vendor takes 5 s.
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
   private static final WireMockServer vendor = new WireMockServer(options().dynamicPort());
 
   static {
