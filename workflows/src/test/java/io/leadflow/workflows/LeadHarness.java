@@ -57,6 +57,15 @@ final class LeadHarness {
           new TierActions(
               new TierAction(Duration.ofMinutes(5), true), new TierAction(Duration.ofHours(4), false)));
 
+  /** {@link #PLAYBOOK} with held calls and texts spread over {@code spread} after a window opens. */
+  static Playbook playbookWithOpeningSpread(Duration spread) {
+    QuietHoursPolicy q = PLAYBOOK.quietHours();
+    return new Playbook(
+        PLAYBOOK.ackSla(), PLAYBOOK.backupAckSla(), PLAYBOOK.day(), PLAYBOOK.cadence(),
+        new QuietHoursPolicy(q.window(), q.regionOverrides(), q.fallbackZones(), spread),
+        PLAYBOOK.engagedFollowUp(), PLAYBOOK.nurtureInterval(), PLAYBOOK.tierActions());
+  }
+
   static final LeadScore HOT = new LeadScore(48, Tier.HOT, List.of("+30 demo request"));
   static final LeadScore WARM = new LeadScore(20, Tier.WARM, List.of("+20 pricing"));
   static final LeadScore COLD = new LeadScore(5, Tier.COLD, List.of("+5 general interest"));

@@ -50,15 +50,9 @@ class LeadWorkflowQuietHoursTest {
 
   @Test
   void callsAndTextsHeldOvernightLeaveSpreadOverTheOpeningEachLeadAtItsOwnOffset() {
-    Playbook base = LeadHarness.PLAYBOOK;
-    QuietHoursPolicy spreading =
-        new QuietHoursPolicy(
-            base.quietHours().window(), base.quietHours().regionOverrides(), base.quietHours().fallbackZones(), Duration.ofMinutes(20));
-    when(harness.playbooks.currentPlaybook())
-        .thenReturn(
-            new Playbook(
-                base.ackSla(), base.backupAckSla(), base.day(), base.cadence(), spreading,
-                base.engagedFollowUp(), base.nurtureInterval(), base.tierActions()));
+    Playbook spread = LeadHarness.playbookWithOpeningSpread(Duration.ofMinutes(20));
+    QuietHoursPolicy spreading = spread.quietHours();
+    when(harness.playbooks.currentPlaybook()).thenReturn(spread);
     List<String> leads = List.of("qh-spread-1", "qh-spread-2", "qh-spread-3", "qh-spread-4");
     leads.forEach(id -> harness.start(LeadHarness.lead(id)));
     harness.sleep(Duration.ofMinutes(1));

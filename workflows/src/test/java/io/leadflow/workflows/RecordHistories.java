@@ -130,14 +130,7 @@ class RecordHistories {
 
   @Test
   void openingSpreadCallAndTextHeldOvernightThenDisqualified() throws IOException {
-    Playbook base = LeadHarness.PLAYBOOK;
-    QuietHoursPolicy quietHours = base.quietHours();
-    when(harness.playbooks.currentPlaybook())
-        .thenReturn(
-            new Playbook(
-                base.ackSla(), base.backupAckSla(), base.day(), base.cadence(),
-                new QuietHoursPolicy(quietHours.window(), quietHours.regionOverrides(), quietHours.fallbackZones(), Duration.ofMinutes(10)),
-                base.engagedFollowUp(), base.nurtureInterval(), base.tierActions()));
+    when(harness.playbooks.currentPlaybook()).thenReturn(LeadHarness.playbookWithOpeningSpread(Duration.ofMinutes(10)));
     harness.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(12).plusMinutes(30)));
     LeadWorkflow workflow = harness.start(LeadHarness.lead("h-spread"));
     harness.sleep(Duration.ofMinutes(2));
