@@ -18,6 +18,7 @@ import io.leadflow.workflows.TouchRequest;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("outreachActivities")
 class OutreachActivitiesImpl implements OutreachActivities {
+
+  /** Leaves a send its connect and read timeouts within the activity's 60 s. */
+  private static final Duration CONNECTION_WAIT = Duration.ofSeconds(15);
 
   private final LeadRepository leads;
   private final TouchRepository touches;
@@ -91,12 +95,21 @@ class OutreachActivitiesImpl implements OutreachActivities {
     }
     OutreachChannel provider = channels.forChannel(request.channel());
     Message message = templates.render(request, lead);
-    touches.markSending(key);
+    if (!provider.slots().take(CONNECTION_WAIT)) {
+      throw ApplicationFailure.newFailure(
+          provider.providerName() + " has no free connection: every one is carrying a send", "ProviderBusy");
+    }
     try {
+      if (touches.markSending(key) == 0) {
+        // An earlier attempt, timed out while it waited for a connection, got there first.
+        throw ApplicationFailure.newFailure("another attempt is sending this touch", "TouchInFlight");
+      }
       String providerMessageId = provider.send(request, lead, message);
       return record(request, Outcome.SENT, provider.providerName(), providerMessageId, now, null);
     } catch (ProviderException refused) {
       return refused(request, lead, provider, refused, now);
+    } finally {
+      provider.slots().release();
     }
   }
 

@@ -11,6 +11,11 @@ public interface OutreachChannel {
 
   String providerName();
 
+  /** The connections this provider's sends share; a send holds one from SENDING to its answer. */
+  default SendSlots slots() {
+    return SendSlots.UNBOUNDED;
+  }
+
   /** @throws ProviderException when the provider refuses, classified for retry and lead data */
   String send(TouchRequest request, Lead lead, Message message);
 }

@@ -13,6 +13,7 @@ import io.leadflow.activities.outreach.Message;
 import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.ProviderException.Kind;
+import io.leadflow.activities.outreach.SendSlots;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
@@ -30,10 +31,12 @@ import java.time.Instant;
 class SendGridEmailChannel implements OutreachChannel {
 
   private final SendGrid sendGrid;
+  private final SendSlots slots;
   private final SendGridProperties properties;
 
-  SendGridEmailChannel(SendGrid sendGrid, SendGridProperties properties) {
+  SendGridEmailChannel(SendGrid sendGrid, SendSlots slots, SendGridProperties properties) {
     this.sendGrid = sendGrid;
+    this.slots = slots;
     this.properties = properties;
   }
 
@@ -45,6 +48,11 @@ class SendGridEmailChannel implements OutreachChannel {
   @Override
   public String providerName() {
     return "sendgrid";
+  }
+
+  @Override
+  public SendSlots slots() {
+    return slots;
   }
 
   @Override

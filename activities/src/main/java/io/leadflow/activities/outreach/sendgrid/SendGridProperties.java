@@ -1,5 +1,6 @@
 package io.leadflow.activities.outreach.sendgrid;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SendGrid Inbound Parse posts to us. {@code unsubscribe-group-id} is the SendGrid unsubscribe
  * group; {@code unsubscribe-url} the HTTPS endpoint for RFC 8058 one-click unsubscribe.
  * {@code host} and {@code plain-http} point the SDK elsewhere (WireMock in tests).
+ * {@code connect-timeout} (default 10s) and {@code read-timeout} (default 30s) bound one request;
+ * a request that timed out reading may have been accepted, so its touch is not sent again.
  */
 @ConfigurationProperties("leadflow.sendgrid")
 public record SendGridProperties(
@@ -19,9 +22,13 @@ public record SendGridProperties(
     Integer unsubscribeGroupId,
     String unsubscribeUrl,
     String host,
-    boolean plainHttp) {
+    boolean plainHttp,
+    Duration connectTimeout,
+    Duration readTimeout) {
 
   public SendGridProperties {
     replyLocalPart = replyLocalPart == null ? "replies" : replyLocalPart;
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+    readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
   }
 }

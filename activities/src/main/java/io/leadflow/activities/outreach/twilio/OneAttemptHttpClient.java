@@ -18,6 +18,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
  */
 class OneAttemptHttpClient extends HttpClient {
 
+  /** Every request goes to one host, so this is how many Twilio requests are in flight at most. */
+  static final int CONNECTIONS = 20;
+
   private static final String TWILIO = "https://api.twilio.com";
   private static final int[] NO_RETRY_CODES = {};
 
@@ -47,12 +50,12 @@ class OneAttemptHttpClient extends HttpClient {
     return network.makeRequest(moved);
   }
 
-  /** The stock client's settings (pool of 20 per route, Twilio's timeouts) without the retries. */
+  /** The stock client's settings (Twilio's timeouts) without the retries. */
   private static HttpClientBuilder noAutomaticRetries() {
     PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
     connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
-    connections.setDefaultMaxPerRoute(20);
-    connections.setMaxTotal(100);
+    connections.setDefaultMaxPerRoute(CONNECTIONS);
+    connections.setMaxTotal(CONNECTIONS);
     return HttpClientBuilder.create()
         .useSystemProperties()
         .setConnectionManager(connections)

@@ -9,6 +9,7 @@ import com.twilio.type.Twiml;
 import io.leadflow.activities.outreach.Message;
 import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.ProviderException;
+import io.leadflow.activities.outreach.SendSlots;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
@@ -22,10 +23,12 @@ import java.net.URI;
 class TwilioCallChannel implements OutreachChannel {
 
   private final TwilioRestClient twilio;
+  private final SendSlots slots;
   private final TwilioProperties properties;
 
-  TwilioCallChannel(TwilioRestClient twilio, TwilioProperties properties) {
+  TwilioCallChannel(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
     this.twilio = twilio;
+    this.slots = slots;
     this.properties = properties;
   }
 
@@ -37,6 +40,11 @@ class TwilioCallChannel implements OutreachChannel {
   @Override
   public String providerName() {
     return "twilio";
+  }
+
+  @Override
+  public SendSlots slots() {
+    return slots;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.leadflow.activities.outreach.twilio;
 
 import com.twilio.http.TwilioRestClient;
+import io.leadflow.activities.outreach.SendSlots;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,13 +20,19 @@ class TwilioConfiguration {
         .build();
   }
 
+  /** Texts and calls share the client's connections. */
   @Bean
-  TwilioSmsChannel twilioSms(TwilioRestClient twilio, TwilioProperties properties) {
-    return new TwilioSmsChannel(twilio, properties);
+  SendSlots twilioSendSlots() {
+    return new SendSlots(OneAttemptHttpClient.CONNECTIONS);
   }
 
   @Bean
-  TwilioCallChannel twilioCalls(TwilioRestClient twilio, TwilioProperties properties) {
-    return new TwilioCallChannel(twilio, properties);
+  TwilioSmsChannel twilioSms(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
+    return new TwilioSmsChannel(twilio, twilioSendSlots, properties);
+  }
+
+  @Bean
+  TwilioCallChannel twilioCalls(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
+    return new TwilioCallChannel(twilio, twilioSendSlots, properties);
   }
 }

@@ -6,6 +6,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.leadflow.activities.outreach.OutreachChannel;
+import io.leadflow.activities.outreach.SendSlots;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
@@ -14,10 +15,12 @@ import io.leadflow.workflows.TouchRequest;
 class TwilioSmsChannel implements OutreachChannel {
 
   private final TwilioRestClient twilio;
+  private final SendSlots slots;
   private final TwilioProperties properties;
 
-  TwilioSmsChannel(TwilioRestClient twilio, TwilioProperties properties) {
+  TwilioSmsChannel(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
     this.twilio = twilio;
+    this.slots = slots;
     this.properties = properties;
   }
 
@@ -29,6 +32,11 @@ class TwilioSmsChannel implements OutreachChannel {
   @Override
   public String providerName() {
     return "twilio";
+  }
+
+  @Override
+  public SendSlots slots() {
+    return slots;
   }
 
   @Override
