@@ -1,5 +1,6 @@
 package io.leadflow.activities.outreach;
 
+import io.leadflow.activities.store.BoundedText;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("outreachActivities")
 class OutreachActivitiesImpl implements OutreachActivities {
+
+  private static final int DETAIL_LENGTH = 500;
 
   /** Leaves a send its connect and read timeouts within the activity's 60 s. */
   private static final Duration CONNECTION_WAIT = Duration.ofSeconds(15);
@@ -195,7 +198,8 @@ class OutreachActivitiesImpl implements OutreachActivities {
 
   private Touch record(
       TouchRequest request, Outcome outcome, String provider, String providerMessageId, Instant at, String detail) {
-    touches.recordOutcome(request.businessKey(), provider, providerMessageId, outcome.name(), at, detail);
+    touches.recordOutcome(
+        request.businessKey(), provider, providerMessageId, outcome.name(), at, BoundedText.fit(detail, DETAIL_LENGTH));
     return touch(request, outcome, provider, providerMessageId, at);
   }
 

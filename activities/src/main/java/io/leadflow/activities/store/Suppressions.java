@@ -31,6 +31,8 @@ public class Suppressions {
         > 0;
   }
 
+  private static final int REASON_LENGTH = 200;
+
   /** Idempotent: suppressing twice keeps the first reason. */
   public void suppress(String contactKey, String channel, String reason, String source) {
     jdbc.sql(
@@ -38,7 +40,7 @@ public class Suppressions {
             insert into suppression (contact_key, channel, reason, source) values (?, ?, ?, ?)
             on conflict (contact_key, channel) do nothing
             """)
-        .params(contactKey, channel, reason, source)
+        .params(contactKey, channel, BoundedText.fit(reason, REASON_LENGTH), source)
         .update();
   }
 

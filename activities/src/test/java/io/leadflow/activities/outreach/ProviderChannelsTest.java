@@ -209,6 +209,28 @@ class ProviderChannelsTest {
   }
 
   @Test
+  void aLongRefusalIsRecordedCutToFitNotLeftAmbiguous() {
+    Lead refused = StoredLeads.save(leads, false);
+    Lead optedOut = StoredLeads.save(leads, true);
+    String longBody = "Request was not matched. " + "x".repeat(3_000);
+    providers.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(404).withBody(longBody)));
+    providers.stubFor(
+        post(MESSAGES)
+            .willReturn(aResponse().withStatus(400).withBody("{\"code\":21610,\"message\":\"" + longBody + "\",\"status\":400}")));
+
+    Touch email = outreach.sendTouch(touch(refused, Channel.EMAIL, "d3-value"));
+    Touch text = outreach.sendTouch(touch(optedOut, Channel.SMS, "d1-intro"));
+
+    assertThat(email.outcome()).isEqualTo(Touch.Outcome.FAILED);
+    assertThat(touches.findByBusinessKey(touch(refused, Channel.EMAIL, "d3-value").businessKey()).orElseThrow().detail())
+        .startsWith("sendgrid: SendGrid 404: Request was not matched.")
+        .hasSize(500)
+        .endsWith("…");
+    assertThat(text.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
+    assertThat(suppressions.blocks(ContactKeys.of(null, optedOut.phone()).phone(), Channel.SMS)).isTrue();
+  }
+
+  @Test
   void aTwilioServerErrorIsOneAttemptAndLeftToTheActivityRetry() {
     Lead lead = StoredLeads.save(leads, true);
     providers.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(503).withBody("{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}")));
