@@ -42,8 +42,10 @@ psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' pos
 
 pids=()
 trap 'kill -9 "${pids[@]}" $(cat "$work/worker.pid" 2>/dev/null) 2>/dev/null || true' EXIT
+# A worker keeps up to 40 requests in flight (20 connections each to Twilio and SendGrid); with
+# WireMock's default 25 threads the fake providers queued them, unlike the real ones.
 java -jar "$wiremock_jar" --port 18099 --bind-address 127.0.0.1 --root-dir "$work/wiremock" \
-  --disable-banner > "$work/wiremock.log" 2>&1 &
+  --container-threads 100 --disable-banner > "$work/wiremock.log" 2>&1 &
 pids+=($!)
 java -Dloader.main=io.leadflow.worker.DevTemporalService -jar "$worker_jar" > "$work/temporal.log" 2>&1 &
 pids+=($!)
