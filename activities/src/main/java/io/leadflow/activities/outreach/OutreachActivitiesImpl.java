@@ -190,6 +190,9 @@ class OutreachActivitiesImpl implements OutreachActivities {
             ContactKeys.of(null, lead.phone()).phone(), request.channel().name(), detail, provider.providerName());
         return record(request, Outcome.SKIPPED, provider.providerName(), null, now, detail);
       }
+      case AMBIGUOUS -> {
+        return record(request, Outcome.FAILED, provider.providerName(), null, now, "ambiguous: " + detail + "; not repeated");
+      }
       default -> {
         return record(request, Outcome.FAILED, provider.providerName(), null, now, detail);
       }

@@ -2,7 +2,7 @@ package io.leadflow.activities.outreach;
 
 import java.time.Duration;
 
-/** A provider said no; {@link Kind} tells whether to retry and what it means for the lead. */
+/** A provider said no, or did not answer; {@link Kind} tells whether to retry and what it means for the lead. */
 public class ProviderException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -15,7 +15,12 @@ public class ProviderException extends RuntimeException {
     /** The recipient blocked us at the carrier (Twilio 21610): treat as an opt-out. */
     OPTED_OUT,
     /** Anything else the provider refused: retrying would not help. */
-    PERMANENT
+    PERMANENT,
+    /**
+     * No answer after the request left (a read timeout, a connection lost mid-request): the
+     * provider may have it, so it is not repeated.
+     */
+    AMBIGUOUS
   }
 
   private final Kind kind;

@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadflow.activities.StoredLeads;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
-import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
@@ -78,6 +77,7 @@ class ProviderConnectionsTest {
     properties.add("leadflow.sendgrid.host", () -> "localhost:" + providers.port());
     properties.add("leadflow.sendgrid.plain-http", () -> "true");
     properties.add("leadflow.sendgrid.read-timeout", () -> "3s");
+    properties.add("leadflow.twilio.read-timeout", () -> "3s");
   }
 
   @AfterAll
@@ -181,22 +181,29 @@ class ProviderConnectionsTest {
     providers.verify(0, postRequestedFor(urlEqualTo(MESSAGES)).withFormParam("To", equalTo(lead.phone())));
   }
 
-  @Test
-  void aSendGridThatNeverAnswersIsGivenUpAfterTheReadTimeoutAndNotRepeated() {
+  @ParameterizedTest
+  @EnumSource(value = Channel.class, names = {"SMS", "EMAIL"})
+  void aProviderThatDoesNotAnswerIsGivenUpAfterTheReadTimeoutAndNotRepeated(Channel channel) {
     Lead lead = StoredLeads.save(leads, true);
+    String endpoint = channel == Channel.SMS ? MESSAGES : MAIL;
     providers.stubFor(
-        post(MAIL).withRequestBody(containing(lead.id().toString())).willReturn(aResponse().withStatus(202).withFixedDelay(10_000)));
-    TouchRequest request = touch(lead, Channel.EMAIL);
+        post(endpoint)
+            .withRequestBody(containing(channel == Channel.SMS ? lead.phone().substring(1) : lead.id().toString()))
+            .willReturn(aResponse().withStatus(channel == Channel.SMS ? 201 : 202).withBody("{\"sid\":\"SM2\"}").withFixedDelay(10_000)));
+    TouchRequest request = touch(lead, channel);
     OutreachActivities outreach = outreach();
 
-    assertThatThrownBy(() -> outreach.sendTouch(request)).isInstanceOf(ActivityFailure.class);
-
-    // It may have been accepted: left SENDING, the retry records it ambiguous and sends nothing.
-    assertThat(touches.findByBusinessKey(request.businessKey())).get().extracting(TouchRecord::outcome).isEqualTo("SENDING");
+    Touch gaveUp = outreach.sendTouch(request);
     providers.resetRequests();
     Touch retried = outreach.sendTouch(request);
-    assertThat(retried.outcome()).isEqualTo(Touch.Outcome.FAILED);
-    providers.verify(0, postRequestedFor(urlEqualTo(MAIL)));
+
+    // It may have been accepted: recorded ambiguous at once, and a retry sends nothing.
+    assertThat(gaveUp.outcome()).isEqualTo(Touch.Outcome.FAILED);
+    assertThat(touches.findByBusinessKey(request.businessKey()).orElseThrow().detail())
+        .startsWith("ambiguous: ")
+        .contains("Read timed out");
+    assertThat(retried).isEqualTo(gaveUp);
+    providers.verify(0, postRequestedFor(urlEqualTo(endpoint)));
   }
 
   /** One statement, so the count is a snapshot: touches read one by one could be counted twice. */

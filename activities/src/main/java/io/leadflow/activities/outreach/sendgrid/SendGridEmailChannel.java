@@ -19,9 +19,9 @@ import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.http.conn.ConnectTimeoutException;
 
 /**
  * Email through SendGrid Mail Send v3: plain text + HTML, custom args that let events and replies
@@ -64,12 +64,11 @@ class SendGridEmailChannel implements OutreachChannel {
     try {
       call.setBody(mail(request, lead, message).build());
       response = sendGrid.api(call);
-    } catch (ConnectException refused) {
+    } catch (ConnectException | ConnectTimeoutException notConnected) {
       // Nothing left this machine: safe to try again.
-      throw new ProviderException(Kind.RETRYABLE, "SendGrid could not be reached: " + refused.getMessage(), null);
+      throw new ProviderException(Kind.RETRYABLE, "SendGrid could not be reached: " + notConnected.getMessage(), null);
     } catch (IOException e) {
-      // The request may have arrived: left SENDING, the retry records it ambiguous, never resends.
-      throw new UncheckedIOException("SendGrid could not be reached", e);
+      throw new ProviderException(Kind.AMBIGUOUS, "no answer from SendGrid: " + e, null);
     }
     int status = response.getStatusCode();
     if (status >= 200 && status < 300) {

@@ -4,10 +4,13 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * twilio-java's HTTP client with one attempt per call. The stock one repeats a POST itself: any
@@ -25,11 +28,15 @@ class OneAttemptHttpClient extends HttpClient {
   private static final int[] NO_RETRY_CODES = {};
 
   private final String baseUrl;
-  private final NetworkHttpClient network = new NetworkHttpClient(noAutomaticRetries());
+  private final NetworkHttpClient network;
 
-  /** @param baseUrl where to send Twilio's requests instead, or null for Twilio itself */
-  OneAttemptHttpClient(String baseUrl) {
+  /**
+   * @param baseUrl where to send Twilio's requests instead, or null for Twilio itself
+   * @param readTimeout how long to wait for Twilio's answer
+   */
+  OneAttemptHttpClient(String baseUrl, Duration readTimeout) {
     this.baseUrl = baseUrl == null || !baseUrl.endsWith("/") ? baseUrl : baseUrl.substring(0, baseUrl.length() - 1);
+    this.network = new NetworkHttpClient(noAutomaticRetries(readTimeout));
   }
 
   @Override
@@ -50,10 +57,11 @@ class OneAttemptHttpClient extends HttpClient {
     return network.makeRequest(moved);
   }
 
-  /** The stock client's settings (Twilio's timeouts) without the retries. */
-  private static HttpClientBuilder noAutomaticRetries() {
+  /** The stock client's settings without the retries, and our read timeout. */
+  private static HttpClientBuilder noAutomaticRetries(Duration readTimeout) {
     PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
-    connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
+    connections.setDefaultSocketConfig(
+        SocketConfig.copy(DEFAULT_SOCKET_CONFIG).setSoTimeout(Timeout.ofMilliseconds(readTimeout.toMillis())).build());
     connections.setDefaultMaxPerRoute(CONNECTIONS);
     connections.setMaxTotal(CONNECTIONS);
     return HttpClientBuilder.create()

@@ -16,7 +16,7 @@ class TwilioConfiguration {
   @Bean
   TwilioRestClient twilioRestClient(TwilioProperties properties) {
     return new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
-        .httpClient(new OneAttemptHttpClient(properties.baseUrl()))
+        .httpClient(new OneAttemptHttpClient(properties.baseUrl(), properties.readTimeout()))
         .build();
   }
 

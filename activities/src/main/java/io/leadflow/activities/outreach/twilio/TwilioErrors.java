@@ -3,8 +3,11 @@ package io.leadflow.activities.outreach.twilio;
 import com.twilio.exception.ApiException;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.ProviderException.Kind;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /** Twilio's answers, sorted into what LeadFlow does next. */
 final class TwilioErrors {
@@ -16,10 +19,15 @@ final class TwilioErrors {
   private TwilioErrors() {}
 
   static ProviderException classify(ApiException e) {
-    if (e.getCause() instanceof ConnectException refused) {
-      // Refused before a byte was sent: safe to try again. Other I/O failures may have reached
-      // Twilio and stay non-retryable (at most once).
-      return new ProviderException(Kind.RETRYABLE, "Twilio could not be reached: " + refused.getMessage(), null);
+    Throwable cause = e.getCause();
+    if (cause instanceof ConnectException
+        || cause instanceof ConnectTimeoutException
+        || cause instanceof ConnectionRequestTimeoutException) {
+      // No connection, so not a byte was sent: safe to try again.
+      return new ProviderException(Kind.RETRYABLE, "Twilio could not be reached: " + cause.getMessage(), null);
+    }
+    if (cause instanceof IOException) {
+      return new ProviderException(Kind.AMBIGUOUS, "no answer from Twilio: " + cause, null);
     }
     int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
     int code = e.getCode() == null ? 0 : e.getCode();

@@ -1,5 +1,6 @@
 package io.leadflow.activities.outreach.twilio;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Texts go from {@code messaging-service-sid} when set, else {@code from-number}. A click-to-call
  * rings {@code rep-phones[<repId>]} and bridges to the lead; without the rep's phone a
  * {@code voicemail-url} (TwiML) is played to the lead. {@code base-url} replaces
- * https://api.twilio.com (tests point it at WireMock).
+ * https://api.twilio.com (tests point it at WireMock). {@code read-timeout} (default 30s) bounds
+ * the wait for Twilio's answer; a send that timed out may have been accepted and is not repeated.
  */
 @ConfigurationProperties("leadflow.twilio")
 public record TwilioProperties(
@@ -20,9 +22,11 @@ public record TwilioProperties(
     String statusCallbackUrl,
     String voicemailUrl,
     Map<String, String> repPhones,
-    String baseUrl) {
+    String baseUrl,
+    Duration readTimeout) {
 
   public TwilioProperties {
     repPhones = repPhones == null ? Map.of() : Map.copyOf(repPhones);
+    readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
   }
 }
