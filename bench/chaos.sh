@@ -2,7 +2,8 @@
 # Chaos against a private local stack, then a check that nothing was lost or sent twice.
 #   bench/chaos.sh [leads, default 1000] [worker kills, default 5]
 #   STORM=0       providers answer 2xx at once (default: Twilio/SendGrid answer 429 and 503 in
-#                 turn and take 20-400 ms, so kills also land between a provider call and its record)
+#                 turn, take 20-400 ms, so kills also land between a provider call and its record,
+#                 and one answer in six comes after the 1.5 s read timeout)
 #   PG_RESTART=1  restart PostgreSQL once mid-run (the machine's shared cluster: run it alone)
 # Injected: kill -9 of the worker at random moments (then restarted), duplicate concurrent captures,
 # replies and opt-outs in the middle of cadences. Compared at the end: WireMock's journal (what the
@@ -35,9 +36,10 @@ export LEADFLOW_WORKER_STICKY_EXECUTION=false
 # The real Twilio and SendGrid SDKs, pointed at WireMock.
 export SPRING_APPLICATION_JSON='{"leadflow":{
   "twilio":{"account-sid":"'$account'","auth-token":"chaos-token","from-number":"+12125550199",
-            "voicemail-url":"https://leads.example.test/voicemail.xml","base-url":"http://127.0.0.1:18099"},
+            "voicemail-url":"https://leads.example.test/voicemail.xml","base-url":"http://127.0.0.1:18099",
+            "read-timeout":"1500ms"},
   "sendgrid":{"api-key":"SG.chaos","from-email":"ana@leadflow.test","reply-domain":"reply.leadflow.test",
-              "host":"127.0.0.1:18099","plain-http":true}}}'
+              "host":"127.0.0.1:18099","plain-http":true,"read-timeout":"1500ms"}}}'
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' postgres
 
 pids=()

@@ -1,7 +1,8 @@
 """Stubs Twilio (Messages, Calls) and SendGrid (mail/send) on the chaos run's WireMock.
 
-With STORM=1 each endpoint answers in a cycle of five: three accepted, one 429, one 503, and
-accepted answers take 20-400 ms, so a killed worker is sometimes caught between the provider
+With STORM=1 each endpoint answers in a cycle of six: three accepted, one 429, one 503, and one
+accepted only after 3 s, past the worker's read timeout (chaos.sh sets 1.5 s): a timeout storm.
+Accepted answers take 20-400 ms, so a killed worker is sometimes caught between the provider
 accepting a send and the touch being recorded.
 """
 import json
@@ -42,7 +43,8 @@ for name, (url, accepted) in endpoints.items():
         stub({"request": {"method": "POST", "url": url}, "response": accepted})
         continue
     slow_accepted = dict(accepted, delayDistribution={"type": "uniform", "lower": 20, "upper": 400})
-    answers = [slow_accepted, slow_accepted, slow_accepted] + refusals
+    silent = dict(accepted, fixedDelayMilliseconds=3000)
+    answers = [slow_accepted, slow_accepted, slow_accepted] + refusals + [silent]
     states = ["Started"] + ["%s-%d" % (name, n) for n in range(1, len(answers))]
     for n, answer in enumerate(answers):
         stub({

@@ -93,7 +93,7 @@ print("| injected | captures answered 202 (refused) | accepted but not stored | 
       "| ambiguous, not resent (of which never reached the provider) | provider refusals absorbed |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 injected = "%s × kill -9 worker%s%s, %d replies/opt-outs, 5× duplicate captures of every 50th lead" % (
-    kills, ", 429/503 storm + 20-400 ms latency" if storm == "1" else "",
+    kills, ", 429/503/timeout storm + 20-400 ms latency" if storm == "1" else "",
     ", PostgreSQL restart" if pg_restart == "1" else "", len(actions))
 print("| %s | %d (%s) | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d (%d) | %d |" % (
     injected, answers[202], refusals or "none", accepted_not_stored, len(lead_status), finished, sum(accepted.values()), sum(sent.values()), duplicated,
