@@ -30,14 +30,15 @@ import org.springframework.stereotype.Component;
  * Reserve, check, send, record. The reservation (unique business key) makes a retried activity
  * find the earlier attempt: a touch already recorded is returned, never sent again. A touch
  * found SENDING means an attempt stopped while the provider was being called; it may have gone
- * out, so it is not repeated (at most once) and is recorded FAILED with that reason.
+ * out, so it is not repeated (at most once) and is recorded FAILED with that reason. A send
+ * is marked SENDING only once it holds one of the provider's connections ({@link SendSlots}).
  */
 @Component("outreachActivities")
 class OutreachActivitiesImpl implements OutreachActivities {
 
   private static final int DETAIL_LENGTH = 500;
 
-  /** Leaves a send its connect and read timeouts within the activity's 60 s. */
+  /** Leaves most of the activity's 60 s to the send itself (a read timeout of 30 s). */
   private static final Duration CONNECTION_WAIT = Duration.ofSeconds(15);
 
   private final LeadRepository leads;
