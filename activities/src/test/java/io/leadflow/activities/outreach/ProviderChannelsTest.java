@@ -44,9 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class ProviderChannelsTest {
 
-  private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-  private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
-  private static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json";
+  private static final String ACCOUNT = ProvidersAt.ACCOUNT;
+  private static final String MESSAGES = ProvidersAt.MESSAGES;
+  private static final String CALLS = ProvidersAt.CALLS;
   private static final WireMockServer providers = new WireMockServer(options().dynamicPort());
 
   static {
@@ -55,20 +55,13 @@ class ProviderChannelsTest {
 
   @DynamicPropertySource
   static void providersAtWireMock(DynamicPropertyRegistry properties) {
-    properties.add("leadflow.twilio.account-sid", () -> ACCOUNT);
-    properties.add("leadflow.twilio.auth-token", () -> "twilio-token");
-    properties.add("leadflow.twilio.from-number", () -> "+12125550199");
+    ProvidersAt.port(properties, providers::port);
     properties.add("leadflow.twilio.status-callback-url", () -> "https://leads.example.com/api/v1/webhooks/twilio/status");
     properties.add("leadflow.twilio.rep-phones.ana", () -> "+12125550111");
-    properties.add("leadflow.twilio.base-url", providers::baseUrl);
-    properties.add("leadflow.sendgrid.api-key", () -> "SG.test-key");
-    properties.add("leadflow.sendgrid.from-email", () -> "ana@leadflow.test");
     properties.add("leadflow.sendgrid.from-name", () -> "Ana at LeadFlow");
     properties.add("leadflow.sendgrid.reply-domain", () -> "reply.leadflow.test");
     properties.add("leadflow.sendgrid.unsubscribe-group-id", () -> "4242");
     properties.add("leadflow.sendgrid.unsubscribe-url", () -> "https://leads.example.com/api/v1/webhooks/email/unsubscribe");
-    properties.add("leadflow.sendgrid.host", () -> "localhost:" + providers.port());
-    properties.add("leadflow.sendgrid.plain-http", () -> "true");
   }
 
   @AfterAll

@@ -18,7 +18,6 @@ import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
-import io.leadflow.workflows.QuietHoursPolicy;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.TouchRequest;
 import io.temporal.activity.ActivityOptions;
@@ -27,7 +26,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +53,8 @@ class ProviderConnectionsTest {
 
   private static final int CONNECTIONS = 20;
   private static final int SENDS = CONNECTIONS + 10;
-  private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-  private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
-  private static final String MAIL = "/v3/mail/send";
+  private static final String MESSAGES = ProvidersAt.MESSAGES;
+  private static final String MAIL = ProvidersAt.MAIL;
   private static final int SLOW = 1_000;
   private static final WireMockServer providers =
       new WireMockServer(options().dynamicPort().containerThreads(2 * SENDS + 10));
@@ -68,14 +65,7 @@ class ProviderConnectionsTest {
 
   @DynamicPropertySource
   static void providersAtWireMock(DynamicPropertyRegistry properties) {
-    properties.add("leadflow.twilio.account-sid", () -> ACCOUNT);
-    properties.add("leadflow.twilio.auth-token", () -> "twilio-token");
-    properties.add("leadflow.twilio.from-number", () -> "+12125550199");
-    properties.add("leadflow.twilio.base-url", providers::baseUrl);
-    properties.add("leadflow.sendgrid.api-key", () -> "SG.test-key");
-    properties.add("leadflow.sendgrid.from-email", () -> "ana@leadflow.test");
-    properties.add("leadflow.sendgrid.host", () -> "localhost:" + providers.port());
-    properties.add("leadflow.sendgrid.plain-http", () -> "true");
+    ProvidersAt.port(properties, providers::port);
     properties.add("leadflow.sendgrid.read-timeout", () -> "3s");
     properties.add("leadflow.twilio.read-timeout", () -> "3s");
   }
@@ -129,7 +119,7 @@ class ProviderConnectionsTest {
   void sendsWaitingForAConnectionStayReservedAndAllGoOutOnce(Channel channel) throws Exception {
     List<TouchRequest> requests = new ArrayList<>();
     for (int i = 0; i < SENDS; i++) {
-      requests.add(touch(StoredLeads.save(leads, true), channel));
+      requests.add(ProvidersAt.dayOneTouch(StoredLeads.save(leads, true), channel));
     }
     List<String> keys = requests.stream().map(TouchRequest::businessKey).toList();
 
@@ -156,14 +146,14 @@ class ProviderConnectionsTest {
     List<String> busyKeys = new ArrayList<>();
     List<CompletableFuture<Touch>> busy = new ArrayList<>();
     for (int i = 0; i < CONNECTIONS; i++) {
-      TouchRequest request = touch(StoredLeads.save(leads, true), Channel.SMS);
+      TouchRequest request = ProvidersAt.dayOneTouch(StoredLeads.save(leads, true), Channel.SMS);
       busyKeys.add(request.businessKey());
       busy.add(sendAsync(request));
     }
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
         .until(() -> count(busyKeys, "SENDING") == CONNECTIONS);
     Lead lead = StoredLeads.save(leads, true);
-    TouchRequest late = touch(lead, Channel.SMS);
+    TouchRequest late = ProvidersAt.dayOneTouch(lead, Channel.SMS);
 
     CompletableFuture<Touch> waiting = sendAsync(late);
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
@@ -190,7 +180,7 @@ class ProviderConnectionsTest {
         post(endpoint)
             .withRequestBody(containing(channel == Channel.SMS ? lead.phone().substring(1) : lead.id().toString()))
             .willReturn(aResponse().withStatus(channel == Channel.SMS ? 201 : 202).withBody("{\"sid\":\"SM2\"}").withFixedDelay(10_000)));
-    TouchRequest request = touch(lead, channel);
+    TouchRequest request = ProvidersAt.dayOneTouch(lead, channel);
     OutreachActivities outreach = outreach();
 
     Touch gaveUp = outreach.sendTouch(request);
@@ -216,16 +206,4 @@ class ProviderConnectionsTest {
         .single();
   }
 
-  private static TouchRequest touch(Lead lead, Channel channel) {
-    return new TouchRequest(
-        lead.id().toString(),
-        "r1-d1",
-        channel,
-        channel == Channel.EMAIL ? "d3-value" : "d1-intro",
-        channel == Channel.EMAIL
-            ? null
-            : new TouchRequest.QuietHoursCheck(new QuietHoursPolicy.Window(LocalTime.MIN, LocalTime.MAX), List.of("UTC")),
-        "ana",
-        null);
-  }
 }

@@ -10,7 +10,6 @@ import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
-import io.leadflow.workflows.QuietHoursPolicy;
 import io.leadflow.workflows.TouchRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -20,8 +19,6 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,15 +38,8 @@ class ProvidersUnreachableTest {
 
   @DynamicPropertySource
   static void providersNowhere(DynamicPropertyRegistry properties) {
-    properties.add("leadflow.twilio.account-sid", () -> "AC0123456789abcdef0123456789abcdef");
-    properties.add("leadflow.twilio.auth-token", () -> "twilio-token");
-    properties.add("leadflow.twilio.from-number", () -> "+12125550199");
+    ProvidersAt.port(properties, () -> CLOSED_PORT);
     properties.add("leadflow.twilio.voicemail-url", () -> "https://leads.example.com/voicemail.xml");
-    properties.add("leadflow.twilio.base-url", () -> "http://127.0.0.1:" + CLOSED_PORT);
-    properties.add("leadflow.sendgrid.api-key", () -> "SG.test-key");
-    properties.add("leadflow.sendgrid.from-email", () -> "ana@leadflow.test");
-    properties.add("leadflow.sendgrid.host", () -> "127.0.0.1:" + CLOSED_PORT);
-    properties.add("leadflow.sendgrid.plain-http", () -> "true");
   }
 
   @Autowired OutreachActivitiesImpl implementation;
@@ -60,18 +50,7 @@ class ProvidersUnreachableTest {
   @EnumSource(value = Channel.class, names = {"SMS", "CALL", "EMAIL"})
   void aRefusedConnectionIsRetriedAndTheTouchStaysReserved(Channel channel) {
     Lead lead = StoredLeads.save(leads, true);
-    TouchRequest request =
-        new TouchRequest(
-            lead.id().toString(),
-            "r1-d1",
-            channel,
-            channel == Channel.EMAIL ? "d3-value" : "d1-intro",
-            channel == Channel.EMAIL
-                ? null
-                : new TouchRequest.QuietHoursCheck(
-                    new QuietHoursPolicy.Window(LocalTime.MIN, LocalTime.MAX), List.of("UTC")),
-            "ana",
-            null);
+    TouchRequest request = ProvidersAt.dayOneTouch(lead, channel);
     TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
     try {
       temporal.registerActivitiesImplementations(implementation);
