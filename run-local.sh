@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs LeadFlow locally: the embedded Temporal service (unless TEMPORAL_ADDRESS points at one),
-# the worker and the API on :8080, against PostgreSQL at 127.0.0.1:5432. Ctrl-C stops everything.
+# Runs LeadFlow locally: Temporal's dev server (scripts/temporal-server.sh: durable in
+# .local/temporal.db, Web UI on :8233; skipped when TEMPORAL_ADDRESS points at a server), the
+# worker and the API on :8080, against PostgreSQL at 127.0.0.1:5432. Ctrl-C stops everything.
 #   --no-build   use the jars already in */target
-# Variables: LEADFLOW_API_PORT (8080), LEADFLOW_TEMPORAL_PORT (7233), TEMPORAL_ADDRESS,
+# Variables: LEADFLOW_API_PORT (8080), TEMPORAL_ADDRESS, the LEADFLOW_TEMPORAL_* of
+#            scripts/temporal-server.sh (ports, data file, retention),
 #            LEADFLOW_DB_URL / LEADFLOW_DB_USER / LEADFLOW_DB_PASSWORD, JAVA_OPTS,
 #            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics).
 set -euo pipefail
@@ -32,17 +34,20 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 if [[ -z "${TEMPORAL_ADDRESS:-}" ]]; then
-  temporal_port=${LEADFLOW_TEMPORAL_PORT:-7233}
-  java "${java_opts[@]}" -Dloader.main=io.leadflow.worker.DevTemporalService -jar "$worker_jar" &
+  ready_file=$(mktemp)
+  rm -f "$ready_file"
+  LEADFLOW_TEMPORAL_READY_FILE=$ready_file scripts/temporal-server.sh &
   pids+=($!)
-  for _ in $(seq 1 120); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$temporal_port") 2>/dev/null && break
-    kill -0 "${pids[0]}" 2>/dev/null || { echo "The embedded Temporal service did not start." >&2; exit 1; }
-    sleep 0.5
+  until [[ -s $ready_file ]]; do
+    kill -0 "${pids[0]}" 2>/dev/null || exit 1  # it said why
+    sleep 0.3
   done
-  export TEMPORAL_ADDRESS=127.0.0.1:$temporal_port
-  # The embedded service never takes a task back from a dead worker's sticky queue.
-  export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
+  export TEMPORAL_ADDRESS=127.0.0.1:${LEADFLOW_TEMPORAL_PORT:-7233}
+  if [[ $(cat "$ready_file") == embedded ]]; then
+    # The embedded service never takes a task back from a dead worker's sticky queue.
+    export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
+  fi
+  rm -f "$ready_file"
 fi
 echo "Temporal at $TEMPORAL_ADDRESS"
 
