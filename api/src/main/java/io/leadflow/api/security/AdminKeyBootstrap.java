@@ -18,7 +18,11 @@ class AdminKeyBootstrap implements ApplicationRunner {
 
   AdminKeyBootstrap(ApiKeyRepository keys, org.springframework.core.env.Environment environment) {
     this.keys = keys;
-    this.adminKey = environment.getRequiredProperty("leadflow.api.admin-key");
+    this.adminKey = environment.getRequiredProperty("leadflow.api.admin-key").strip();
+    if (adminKey.isEmpty()) {
+      throw new IllegalStateException(
+          "LEADFLOW_API_ADMIN_KEY is set but blank: give it a secret value, or unset it (or set it to false) to create no admin key");
+    }
   }
 
   @Override

@@ -55,9 +55,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   private static Optional<String> presentedKey(HttpServletRequest request) {
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.of(authorization.substring(7).strip());
-    }
-    return Optional.ofNullable(request.getHeader("X-Api-Key")).map(String::strip);
+    Optional<String> key =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? Optional.of(authorization.substring(7))
+            : Optional.ofNullable(request.getHeader("X-Api-Key"));
+    // A blank key is no key, whatever a misconfigured store may hold for it.
+    return key.map(String::strip).filter(presented -> !presented.isEmpty());
   }
 }
