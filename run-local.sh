@@ -43,10 +43,6 @@ if [[ -z "${TEMPORAL_ADDRESS:-}" ]]; then
     sleep 0.3
   done
   export TEMPORAL_ADDRESS=127.0.0.1:${LEADFLOW_TEMPORAL_PORT:-7233}
-  if [[ $(cat "$ready_file") == embedded ]]; then
-    # The embedded service never takes a task back from a dead worker's sticky queue.
-    export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
-  fi
   rm -f "$ready_file"
 fi
 echo "Temporal at $TEMPORAL_ADDRESS"

@@ -7,7 +7,7 @@
 #   PG_RESTART=1  restart PostgreSQL once mid-run (the machine's shared cluster: run it alone)
 # Injected: kill -9 of the worker at random moments (then restarted), duplicate concurrent captures,
 # replies and opt-outs in the middle of cadences. Compared at the end: WireMock's journal (what the
-# providers accepted) with the touch table. Loopback only: Temporal 17290, API 18090, worker
+# providers accepted) with the touch table. Loopback only: Temporal 17290 (UI 18233), API 18090, worker
 # management 18091, WireMock 18099, database leadflow_chaos (dropped first). Needs psql, python3.
 # Build first: mvn -q -DskipTests package
 set -euo pipefail
@@ -32,7 +32,6 @@ export LEADFLOW_LIFECYCLE_TIERS_WARM_ACK_SLA=500ms
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=00:00 LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_END=23:59:59
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=UTC LEADFLOW_LIFECYCLE_QUIET_HOURS_OPENING_SPREAD=0s
 export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
-export LEADFLOW_WORKER_STICKY_EXECUTION=false
 # The real Twilio and SendGrid SDKs, pointed at WireMock.
 export SPRING_APPLICATION_JSON='{"leadflow":{
   "twilio":{"account-sid":"'$account'","auth-token":"chaos-token","from-number":"+12125550199",
@@ -43,15 +42,21 @@ export SPRING_APPLICATION_JSON='{"leadflow":{
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' postgres
 
 pids=()
-trap 'kill -9 "${pids[@]}" $(cat "$work/worker.pid" 2>/dev/null) 2>/dev/null || true' EXIT
+temporal_pid=
+trap 'kill $temporal_pid 2>/dev/null; kill -9 "${pids[@]}" $(cat "$work/worker.pid" 2>/dev/null) 2>/dev/null || true' EXIT
 # A worker keeps up to 40 requests in flight (20 connections each to Twilio and SendGrid); with
 # WireMock's default 25 threads the fake providers queued them, unlike the real ones.
 java -jar "$wiremock_jar" --port 18099 --bind-address 127.0.0.1 --root-dir "$work/wiremock" \
   --container-threads 100 --disable-banner > "$work/wiremock.log" 2>&1 &
 pids+=($!)
-java -Dloader.main=io.leadflow.worker.DevTemporalService -jar "$worker_jar" > "$work/temporal.log" 2>&1 &
-pids+=($!)
-until curl -sf localhost:18099/__admin/health > /dev/null && (exec 3<>/dev/tcp/127.0.0.1/17290) 2>/dev/null; do sleep 0.5; done
+# Temporal's own dev server (the CLI's), its data in the run's folder.
+LEADFLOW_TEMPORAL_DB=$work/temporal.db LEADFLOW_TEMPORAL_UI_PORT=18233 LEADFLOW_TEMPORAL_READY_FILE=$work/temporal.ready \
+  scripts/temporal-server.sh > "$work/temporal.log" 2>&1 &
+temporal_pid=$!
+until curl -sf localhost:18099/__admin/health > /dev/null && [[ -s $work/temporal.ready ]]; do
+  kill -0 "$temporal_pid" || { cat "$work/temporal.log"; exit 1; }
+  sleep 0.5
+done
 STORM=$storm ACCOUNT=$account python3 bench/chaos/providers.py
 start_worker() { java -jar "$worker_jar" >> "$work/worker.log" 2>&1 & echo $! > "$work/worker.pid"; }
 start_worker

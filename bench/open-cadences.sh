@@ -54,21 +54,26 @@ export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=$zone
 # The wave is the point: every held touch wakes at the opening unless BENCH_OPENING_SPREAD says otherwise.
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_OPENING_SPREAD=${BENCH_OPENING_SPREAD:-0s}
 export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
-# No sticky execution: the embedded service has no fallback from a dead worker's sticky queue.
-export LEADFLOW_WORKER_STICKY_EXECUTION=${LEADFLOW_WORKER_STICKY_EXECUTION:-false}
 
 sql() { psql -qtA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres
 
 pids=()
-trap 'kill -9 "${pids[@]}" 2>/dev/null || true' EXIT
+temporal_script=
+trap 'kill $temporal_script 2>/dev/null; kill -9 "${pids[@]}" 2>/dev/null || true' EXIT
 phase() { echo "$1" > "$work/phase"; echo "== $(date -u +%T) $1"; }
 phase startup
-java -Xlog:gc:file="$work/temporal-gc.log" -Dloader.main=io.leadflow.worker.DevTemporalService \
-  -jar "$worker_jar" > "$work/temporal.log" 2>&1 &
-temporal_pid=$!
-pids+=("$temporal_pid")
-until (exec 3<>/dev/tcp/127.0.0.1/17390) 2>/dev/null; do sleep 0.5; done
+# Temporal's own dev server (LEADFLOW_TEMPORAL=embedded: the Java test service), data in the run's folder.
+LEADFLOW_TEMPORAL_DB=$work/temporal.db LEADFLOW_TEMPORAL_UI_PORT=18333 LEADFLOW_TEMPORAL_READY_FILE=$work/temporal.ready \
+  JAVA_OPTS=-Xlog:gc:file="$work/temporal-gc.log" scripts/temporal-server.sh > "$work/temporal.log" 2>&1 &
+temporal_script=$!
+until [[ -s $work/temporal.ready ]]; do
+  kill -0 "$temporal_script" || { cat "$work/temporal.log"; exit 1; }
+  sleep 0.5
+done
+temporal_pid=$(pgrep -P "$temporal_script" | head -n 1)
+# Heap figures only for the embedded Java service; the CLI's server is a Go process (RSS and CPU).
+temporal_is_java=$(grep -q embedded "$work/temporal.ready" && echo true || echo false)
 # shellcheck disable=SC2086 # BENCH_WORKER_JAVA_OPTS is a list of options
 java $worker_opts -Xlog:gc:file="$work/worker-gc.log" -jar "$worker_jar" > "$work/worker.log" 2>&1 &
 worker_pid=$!
@@ -80,7 +85,9 @@ until curl -sf $api/actuator/health > /dev/null && curl -sf 127.0.0.1:18191/actu
 done
 
 # ---- sampling: heap (jstat), heap after the last GC (GC log), RSS, CPU, threads, every few s ----
-for p in worker temporal; do
+jvms=(worker)
+$temporal_is_java && jvms+=(temporal)
+for p in "${jvms[@]}"; do
   pid_var=${p}_pid
   jstat -gc "${!pid_var}" "${sample_every}s" > "$work/$p-jstat.txt" 2>&1 &
   pids+=($!)
@@ -120,6 +127,7 @@ sampler() {
 sampler &
 pids+=($!)
 live_heap() { # pid name label: full GC, then the heap used after it (MiB) into $work/live.txt
+  [[ $2 == worker ]] || $temporal_is_java || return 0
   jcmd "$1" GC.run > /dev/null
   sleep 1
   echo "$3 $2 $(grep -o '[0-9]*M->[0-9]*M' "$work/$2-gc.log" | tail -1 | sed 's/.*->\([0-9]*\)M/\1/')" >> "$work/live.txt"
