@@ -1,19 +1,14 @@
 package io.leadflow.workflows;
 
-import static io.leadflow.workflows.LeadHarness.MONDAY_10AM_NEW_YORK;
+import static io.leadflow.workflows.Leads.MONDAY_10AM_NEW_YORK;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 
-import io.temporal.client.WorkflowClient;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,15 +24,9 @@ class RecordHistories {
 
   private static final Path DIRECTORY = Path.of("src/test/resources/histories");
 
-  @RegisterExtension
-  static final TestWorkflowExtension testWorkflow = LeadHarness.extension(MONDAY_10AM_NEW_YORK);
+  @RegisterExtension final LeadWorkflowExtension temporal = LeadWorkflowExtension.at(MONDAY_10AM_NEW_YORK);
+  private final FakeActivities activities = temporal.activities;
 
-  private LeadHarness harness;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    harness = new LeadHarness(env, worker, client);
-  }
 
   @Test
   void acknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
@@ -51,13 +40,13 @@ class RecordHistories {
 
   @Test
   void optOutsAndDisqualification() throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-opt"));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-opt"));
     workflow.optOut(new OptOut(Channel.SMS));
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofMinutes(1));
     workflow.acknowledge("ana");
-    harness.sleep(Duration.ofDays(4));
+    temporal.sleep(Duration.ofDays(4));
     workflow.disqualify("no budget");
-    harness.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     save("h-opt", "v1-optout-disqualify.json");
   }
 
@@ -66,46 +55,46 @@ class RecordHistories {
     doAnswer(
             call -> {
               ScoreRequest request = call.getArgument(0);
-              return request.engagements().isEmpty() ? LeadHarness.COLD : LeadHarness.WARM;
+              return request.engagements().isEmpty() ? Leads.COLD : Leads.WARM;
             })
-        .when(harness.scoring)
+        .when(activities.scoring)
         .score(any());
-    harness.start(LeadHarness.lead("h-nur"));
-    save("h-nur", "v1-cold-nurture-first-run.json", () -> harness.sleep(Duration.ofDays(31)));
-    harness.current("h-nur").engagement(new EngagementEvent("form-fill", "demo", "cap-2"));
-    harness.sleep(Duration.ofMinutes(20));
-    harness.current("h-nur").optOut(OptOut.all());
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.start(Leads.lead("h-nur"));
+    save("h-nur", "v1-cold-nurture-first-run.json", () -> temporal.sleep(Duration.ofDays(31)));
+    temporal.current("h-nur").engagement(new EngagementEvent("form-fill", "demo", "cap-2"));
+    temporal.sleep(Duration.ofMinutes(20));
+    temporal.current("h-nur").optOut(OptOut.all());
+    temporal.sleep(Duration.ofMinutes(1));
     save("h-nur", "v1-nurture-reengaged-optout.json");
   }
 
   @Test
   void tierActionsHotCallAlertMissedThenDisqualified() throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-hot"));
-    harness.sleep(Duration.ofMinutes(20));
-    harness.sleep(Duration.ofDays(2));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-hot"));
+    temporal.sleep(Duration.ofMinutes(20));
+    temporal.sleep(Duration.ofDays(2));
     workflow.disqualify("wrong segment");
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofMinutes(1));
     save("h-hot", "v2-tier-actions-hot-call-alert.json");
   }
 
   @Test
   void tierActionsWarmAcknowledgedTheSameDay() throws IOException {
-    when(harness.scoring.score(any())).thenReturn(LeadHarness.WARM);
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-warm"));
-    harness.sleep(Duration.ofHours(2));
+    when(activities.scoring.score(any())).thenReturn(Leads.WARM);
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-warm"));
+    temporal.sleep(Duration.ofHours(2));
     workflow.acknowledge("ana");
-    harness.sleep(Duration.ofDays(2));
+    temporal.sleep(Duration.ofDays(2));
     workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(4)));
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofMinutes(1));
     save("h-warm", "v2-tier-actions-warm-same-day.json");
   }
 
   @Test
   void nurtureRescoreAColdLeadsFirstNurtureRound() throws IOException {
-    when(harness.scoring.score(any())).thenReturn(LeadHarness.COLD);
-    harness.start(LeadHarness.lead("h-rescore"));
-    save("h-rescore", "v2-nurture-rescore-first-run.json", () -> harness.sleep(Duration.ofDays(31)));
+    when(activities.scoring.score(any())).thenReturn(Leads.COLD);
+    temporal.start(Leads.lead("h-rescore"));
+    save("h-rescore", "v2-nurture-rescore-first-run.json", () -> temporal.sleep(Duration.ofDays(31)));
   }
 
   @Test
@@ -130,43 +119,43 @@ class RecordHistories {
 
   @Test
   void openingSpreadCallAndTextHeldOvernightThenDisqualified() throws IOException {
-    when(harness.playbooks.currentPlaybook()).thenReturn(LeadHarness.playbookWithOpeningSpread(Duration.ofMinutes(10)));
-    harness.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(12).plusMinutes(30)));
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("h-spread"));
-    harness.sleep(Duration.ofMinutes(2));
+    when(activities.playbooks.currentPlaybook()).thenReturn(Leads.playbookWithOpeningSpread(Duration.ofMinutes(10)));
+    temporal.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(12).plusMinutes(30)));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-spread"));
+    temporal.sleep(Duration.ofMinutes(2));
     workflow.acknowledge("ana");
-    harness.sleep(Duration.ofHours(11));
+    temporal.sleep(Duration.ofHours(11));
     workflow.disqualify("wrong number");
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofMinutes(1));
     save("h-spread", "v5-opening-spread-overnight.json");
   }
 
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead(leadId));
-    harness.sleep(Duration.ofMinutes(2));
+    LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
+    temporal.sleep(Duration.ofMinutes(2));
     workflow.acknowledge("ana");
-    harness.sleep(Duration.ofDays(16));
+    temporal.sleep(Duration.ofDays(16));
     save(leadId, file);
   }
 
   private void escalatedThenAReply(String leadId, String file) throws IOException {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead(leadId));
-    harness.sleep(Duration.ofDays(3).plus(Duration.ofHours(2)));
+    LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
+    temporal.sleep(Duration.ofDays(3).plus(Duration.ofHours(2)));
     workflow.reply(new Reply(Channel.SMS, "call me", "SM1"));
-    harness.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(6)));
-    harness.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     save(leadId, file);
   }
 
   private void save(String leadId, String file, Runnable before) throws IOException {
-    String firstRunId = harness.untyped(leadId).describe().getExecution().getRunId();
+    String firstRunId = temporal.untyped(leadId).describe().getExecution().getRunId();
     before.run();
-    write(file, harness.client().fetchHistory(LeadWorkflows.idFor(leadId), firstRunId).toJson(true));
+    write(file, temporal.client().fetchHistory(LeadWorkflows.idFor(leadId), firstRunId).toJson(true));
   }
 
   private void save(String leadId, String file) throws IOException {
-    write(file, harness.client().fetchHistory(LeadWorkflows.idFor(leadId)).toJson(true));
+    write(file, temporal.client().fetchHistory(LeadWorkflows.idFor(leadId)).toJson(true));
   }
 
   private static void write(String file, String json) throws IOException {
