@@ -88,22 +88,4 @@ class LeadWorkflowTierActionsTest {
     assertThat(activities.notices).isEmpty();
     verify(activities.routing, never()).route(any());
   }
-
-  @Test
-  void aPlaybookRecordedBeforeTierActionsKeepsOneSlaForEveryTier() {
-    Playbook old = Leads.PLAYBOOK;
-    when(activities.playbooks.currentPlaybook())
-        .thenReturn(
-            new Playbook(
-                old.ackSla(), old.backupAckSla(), old.day(), old.cadence(), old.quietHours(),
-                old.engagedFollowUp(), old.nurtureInterval(), null));
-    when(activities.scoring.score(any())).thenReturn(Leads.WARM);
-    LeadWorkflow workflow = temporal.start(Leads.lead("tier-none"));
-    temporal.sleep(old.ackSla().plusMinutes(1));
-
-    assertThat(workflow.state().escalations())
-        .singleElement()
-        .satisfies(e -> assertThat(e.reason()).isEqualTo("Ack SLA of 5m missed by ana"));
-    assertThat(activities.notices).first().satisfies(n -> assertThat(n.kind()).startsWith("new-lead"));
-  }
 }

@@ -26,7 +26,6 @@ final class Leads {
 
   static final Playbook PLAYBOOK =
       new Playbook(
-          Duration.ofMinutes(5),
           Duration.ofMinutes(10),
           DAY,
           DEFAULT_CADENCE,
@@ -55,7 +54,7 @@ final class Leads {
   static Playbook playbookWithOpeningSpread(Duration spread) {
     QuietHoursPolicy q = PLAYBOOK.quietHours();
     return new Playbook(
-        PLAYBOOK.ackSla(), PLAYBOOK.backupAckSla(), PLAYBOOK.day(), PLAYBOOK.cadence(),
+        PLAYBOOK.backupAckSla(), PLAYBOOK.day(), PLAYBOOK.cadence(),
         new QuietHoursPolicy(q.window(), q.regionOverrides(), q.fallbackZones(), spread),
         PLAYBOOK.engagedFollowUp(), PLAYBOOK.nurtureInterval(), PLAYBOOK.tierActions());
   }

@@ -23,7 +23,7 @@ class QuietHoursTest {
           EIGHT_TO_NINE,
           Map.of("US-FL", new Window(LocalTime.of(8, 0), LocalTime.of(20, 0))),
           List.of("America/New_York", "America/Los_Angeles"),
-          null);
+          Duration.ZERO);
 
   @ParameterizedTest(name = "{0} in {1} → {2}")
   @CsvSource({

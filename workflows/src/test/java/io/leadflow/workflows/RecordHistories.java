@@ -14,10 +14,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Writes the histories {@link LeadWorkflowReplayTest} replays. Run it only when the workflow's
- * behaviour changes on purpose, and only the new recordings (new histories join the old ones,
- * never replace them): {@code mvn -pl workflows test -Dtest='RecordHistories#nurtureRescore*'
- * -Dleadflow.record-histories=true}. The v1 files come from code before any getVersion change.
+ * Writes the histories {@link LeadWorkflowReplayTest} replays. The {@code baseline-*} files are the
+ * 1.0 release's code. A change to the sequence of commands for a running lead goes behind
+ * {@code Workflow.getVersion} and adds its own recording next to them (a new test here, a new
+ * file); recorded files are never replaced. Record one with {@code mvn -pl workflows test
+ * -Dtest='RecordHistories#theNewScenario' -Dleadflow.record-histories=true}.
  */
 @EnabledIfSystemProperty(named = "leadflow.record-histories", matches = "true")
 class RecordHistories {
@@ -30,12 +31,12 @@ class RecordHistories {
 
   @Test
   void acknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
-    acknowledgedThroughTheCadence("h-ack", "v1-ack-cadence-nurture.json");
+    acknowledgedThroughTheCadence("h-ack", "baseline-ack-cadence-nurture.json");
   }
 
   @Test
   void missedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
-    escalatedThenAReply("h-esc", "v1-escalation-reply-meeting.json");
+    escalatedThenAReply("h-esc", "baseline-escalation-reply-meeting.json");
   }
 
   @Test
@@ -47,7 +48,7 @@ class RecordHistories {
     temporal.sleep(Duration.ofDays(4));
     workflow.disqualify("no budget");
     temporal.sleep(Duration.ofDays(1));
-    save("h-opt", "v1-optout-disqualify.json");
+    save("h-opt", "baseline-optout-disqualify.json");
   }
 
   @Test
@@ -60,26 +61,26 @@ class RecordHistories {
         .when(activities.scoring)
         .score(any());
     temporal.start(Leads.lead("h-nur"));
-    save("h-nur", "v1-cold-nurture-first-run.json", () -> temporal.sleep(Duration.ofDays(31)));
+    save("h-nur", "baseline-cold-nurture-first-run.json", () -> temporal.sleep(Duration.ofDays(31)));
     temporal.current("h-nur").engagement(new EngagementEvent("form-fill", "demo", "cap-2"));
     temporal.sleep(Duration.ofMinutes(20));
     temporal.current("h-nur").optOut(OptOut.all());
     temporal.sleep(Duration.ofMinutes(1));
-    save("h-nur", "v1-nurture-reengaged-optout.json");
+    save("h-nur", "baseline-nurture-reengaged-optout.json");
   }
 
   @Test
-  void tierActionsHotCallAlertMissedThenDisqualified() throws IOException {
+  void hotLeadCallAlertMissedThenDisqualified() throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead("h-hot"));
     temporal.sleep(Duration.ofMinutes(20));
     temporal.sleep(Duration.ofDays(2));
     workflow.disqualify("wrong segment");
     temporal.sleep(Duration.ofMinutes(1));
-    save("h-hot", "v2-tier-actions-hot-call-alert.json");
+    save("h-hot", "baseline-hot-call-alert-missed-disqualified.json");
   }
 
   @Test
-  void tierActionsWarmAcknowledgedTheSameDay() throws IOException {
+  void warmLeadAcknowledgedTheSameDay() throws IOException {
     when(activities.scoring.score(any())).thenReturn(Leads.WARM);
     LeadWorkflow workflow = temporal.start(Leads.lead("h-warm"));
     temporal.sleep(Duration.ofHours(2));
@@ -87,38 +88,11 @@ class RecordHistories {
     temporal.sleep(Duration.ofDays(2));
     workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(4)));
     temporal.sleep(Duration.ofMinutes(1));
-    save("h-warm", "v2-tier-actions-warm-same-day.json");
+    save("h-warm", "baseline-warm-acknowledged-same-day.json");
   }
 
   @Test
-  void nurtureRescoreAColdLeadsFirstNurtureRound() throws IOException {
-    when(activities.scoring.score(any())).thenReturn(Leads.COLD);
-    temporal.start(Leads.lead("h-rescore"));
-    save("h-rescore", "v2-nurture-rescore-first-run.json", () -> temporal.sleep(Duration.ofDays(31)));
-  }
-
-  @Test
-  void localStoreAcknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
-    acknowledgedThroughTheCadence("h-local-ack", "v3-local-store-ack-cadence-nurture.json");
-  }
-
-  @Test
-  void localStoreMissedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
-    escalatedThenAReply("h-local-esc", "v3-local-store-escalation-reply-meeting.json");
-  }
-
-  @Test
-  void localLookupsAcknowledgedSilentLeadThroughTheCadenceIntoNurture() throws IOException {
-    acknowledgedThroughTheCadence("h-lookups-ack", "v4-local-lookups-ack-cadence-nurture.json");
-  }
-
-  @Test
-  void localLookupsMissedAckEscalatesThenAReplyEndsTheCadence() throws IOException {
-    escalatedThenAReply("h-lookups-esc", "v4-local-lookups-escalation-reply-meeting.json");
-  }
-
-  @Test
-  void openingSpreadCallAndTextHeldOvernightThenDisqualified() throws IOException {
+  void callAndTextHeldOvernightLeaveInsideTheOpeningSpreadThenDisqualified() throws IOException {
     when(activities.playbooks.currentPlaybook()).thenReturn(Leads.playbookWithOpeningSpread(Duration.ofMinutes(10)));
     temporal.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(12).plusMinutes(30)));
     LeadWorkflow workflow = temporal.start(Leads.lead("h-spread"));
@@ -127,7 +101,7 @@ class RecordHistories {
     temporal.sleep(Duration.ofHours(11));
     workflow.disqualify("wrong number");
     temporal.sleep(Duration.ofMinutes(1));
-    save("h-spread", "v5-opening-spread-overnight.json");
+    save("h-spread", "baseline-opening-spread-overnight.json");
   }
 
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
