@@ -5,8 +5,8 @@ import java.util.Deque;
 
 /**
  * What the lead said that the main flow has not acted on yet: a reply or a request to close
- * (opt-out of everything, disqualification, booked meeting) ends the active sequence; engagement
- * events wait to be scored. Signal handlers put them here, the stages take them from here.
+ * (opt-out of every channel, disqualification, booked meeting) ends the active sequence at once;
+ * engagement events wait to be scored. Signal handlers put them here, the stages take them.
  */
 final class Interruptions {
 
@@ -47,20 +47,6 @@ final class Interruptions {
     Reply taken = reply;
     reply = null;
     return taken;
-  }
-
-  void optOut(OptOut optOut) {
-    if (optOut.everyChannel()) {
-      requestClose(LeadStatus.OPTED_OUT, "Opted out of every channel");
-    } else if (state.optOut(optOut.channel())) {
-      state.note("Opted out of " + optOut.channel());
-    }
-  }
-
-  void optIn(Channel channel) {
-    if (state.optIn(channel)) {
-      state.note("Opted back in to " + channel);
-    }
   }
 
   void requestClose(LeadStatus status, String reason) {

@@ -25,7 +25,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final ProgressRecorder progress;
   private final Reps reps;
   private Playbook playbook;
-  private TouchSender touches;
+  private TouchSender touchSender;
   // An engagement scored the lead out of cold while it was in nurture.
   private boolean reEngaged;
 
@@ -51,7 +51,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     QuietHours quietHours = QuietHours.forLead(playbook.quietHours(), state.enriched());
     state.noteOnce(quietHours.note());
     Duration openingOffset = playbook.quietHours().openingOffset(lead.leadId());
-    touches = new TouchSender(state, interruptions, timers, activities, progress, quietHours, openingOffset);
+    touchSender = new TouchSender(state, interruptions, timers, activities, progress, quietHours, openingOffset);
     if (resumingNurture && !nurtureUntilReEngaged()) {
       return;
     }
@@ -73,18 +73,13 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
   }
 
-  /** Routes a warm or hot lead and works it until it replies, closes or goes silent; false once closed. */
+  /** A warm or hot lead is worked by a rep; false once the lead asked to be closed. */
   private boolean sellingRound() {
-    if (state.score().tier() == Tier.COLD) {
-      if (!interruptions.interrupted()) {
+    if (!interruptions.interrupted()) {
+      if (state.score().tier() == Tier.COLD) {
         state.note("Cold lead (score " + state.score().total() + "): nurture without a rep");
-      }
-    } else if (!interruptions.interrupted()) {
-      state.startCadenceRound();
-      for (Runnable stage : List.<Runnable>of(this::route, this::sendInstantReply, this::awaitAcknowledgement, this::runCadence)) {
-        if (!interruptions.interrupted()) {
-          stage.run();
-        }
+      } else {
+        workWithARep();
       }
     }
     if (interruptions.replyPending() && !interruptions.closeRequested()) {
@@ -97,6 +92,18 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     return true;
   }
 
+  /** Each stage in turn until the lead interrupts: a reply or a close request ends the sequence. */
+  private void workWithARep() {
+    state.startCadenceRound();
+    List<Runnable> stages = List.of(this::route, this::sendInstantReply, this::awaitAcknowledgement, this::runCadence);
+    for (Runnable stage : stages) {
+      if (interruptions.interrupted()) {
+        return;
+      }
+      stage.run();
+    }
+  }
+
   private void route() {
     state.assigned(activities.routing.route(new RouteRequest(lead, state.enriched(), state.score())), now());
   }
@@ -104,7 +111,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   /** The first touch goes out at once: speed to lead is the whole point. */
   private void sendInstantReply() {
     Channel channel = lead.email() != null ? Channel.EMAIL : Channel.SMS;
-    touches.send(stepId("instant"), "Instant reply · " + channel, channel, "instant-reply");
+    touchSender.send(stepId("instant"), "Instant reply · " + channel, channel, "instant-reply");
   }
 
   private void awaitAcknowledgement() {
@@ -123,7 +130,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       if (timers.sleepUntil(due, label, interruptions::interrupted)) {
         return;
       }
-      step.channels().forEach(channel -> touches.send(stepId("d" + step.day()), label, channel, step.template()));
+      step.channels().forEach(channel -> touchSender.send(stepId("d" + step.day()), label, channel, step.template()));
       if (interruptions.interrupted()) {
         return;
       }
@@ -141,10 +148,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
     progress.planNextTouch(null, null);
     progress.moveTo(LeadStatus.ENGAGED);
-    reps.notify(
-        state.assignedRep(),
-        "reply-" + reply.messageId(),
-        "The lead replied by " + reply.channel() + ": the cadence stopped, over to you");
+    String message = "The lead replied by " + reply.channel() + ": the cadence stopped, over to you";
+    reps.notify(state.assignedRep(), "reply-" + reply.messageId(), message);
     Workflow.setCurrentDetails("Engaged: waiting for a meeting or an outcome from " + state.assignedRep());
     timers.sleepUntil(
         now().plus(playbook.engagedFollowUp()), "Engaged · waiting for an outcome", interruptions::closeRequested);
@@ -174,7 +179,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         return true;
       }
       rescoreAfterSilence();
-      touches.send("nurture-" + state.nurtureTouched(), "Nurture · EMAIL", Channel.EMAIL, "nurture");
+      touchSender.send("nurture-" + state.nurtureTouched(), "Nurture · EMAIL", Channel.EMAIL, "nurture");
       Workflow.await(Workflow::isEveryHandlerFinished);
       if (!interruptions.interrupted() && !interruptions.engagementsPending()) {
         Workflow.continueAsNew(new LeadInput(lead, state));
