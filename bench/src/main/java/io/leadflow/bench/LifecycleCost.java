@@ -19,7 +19,7 @@ public final class LifecycleCost {
   private LifecycleCost() {}
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args.length > 0 ? args[0] : "workflows/src/test/resources/histories/v1-ack-cadence-nurture.json");
+    Path file = Path.of(args.length > 0 ? args[0] : "workflows/src/test/resources/histories/baseline-ack-cadence-nurture.json");
     List<HistoryEvent> events = WorkflowExecutionHistory.fromJson(Files.readString(file)).getEvents();
     long actions = 0;
     long localActivityTasks = 0;

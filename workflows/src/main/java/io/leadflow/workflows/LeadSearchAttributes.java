@@ -32,12 +32,15 @@ public final class LeadSearchAttributes {
 
   private final Map<String, Object> current = new HashMap<>();
 
-  void upsert(LeadStatus status, LeadScore score, String assignedRep, String source, Instant nextTouchAt) {
+  void upsert(LeadState state, String source) {
+    LeadStatus status = state.status();
+    LeadScore score = state.score();
+    Instant nextTouchAt = state.nextTouchAt();
     List<SearchAttributeUpdate<?>> changes = new ArrayList<>();
     change(changes, STATUS, status == null ? null : status.name());
     change(changes, TIER, score == null ? null : score.tier().name());
     change(changes, SCORE, score == null ? null : (long) score.total());
-    change(changes, ASSIGNED_REP, assignedRep);
+    change(changes, ASSIGNED_REP, state.assignedRep());
     change(changes, SOURCE, source);
     change(changes, NEXT_TOUCH_AT, nextTouchAt == null ? null : nextTouchAt.atOffset(ZoneOffset.UTC));
     if (!changes.isEmpty()) {

@@ -1,43 +1,203 @@
 package io.leadflow.workflows;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Everything an operator needs to know about a lead's workflow; what the {@code state} query
- * returns, and what a run continued-as-new into nurture starts from.
+ * Everything the workflow knows about its lead, in one object: what the {@code state} query
+ * returns, and what a run continued-as-new into nurture starts from. The workflow changes it
+ * only through the methods below; readers get unmodifiable views.
  */
-public record LeadState(
-    String leadId,
-    LeadStatus status,
-    EnrichedLead enriched,
-    LeadScore score,
-    Assignment assignment,
-    String assignedRep,
-    Instant ackDeadline,
-    String acknowledgedBy,
-    Instant acknowledgedAt,
-    String nextTouch,
-    Instant nextTouchAt,
-    List<Touch> touches,
-    List<Escalation> escalations,
-    Set<Channel> optedOut,
-    String closedReason,
-    List<String> notes,
-    int cadenceRound,
-    int nurtureTouches,
-    Set<String> seenMessageIds,
-    Set<String> seenEventIds,
-    List<EngagementEvent> engagements) {
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+public final class LeadState {
 
-  public LeadState {
-    touches = List.copyOf(touches);
-    escalations = List.copyOf(escalations);
-    optedOut = Set.copyOf(optedOut);
-    notes = List.copyOf(notes);
-    seenMessageIds = Set.copyOf(seenMessageIds);
-    seenEventIds = Set.copyOf(seenEventIds);
-    engagements = List.copyOf(engagements);
+  private String leadId;
+  private LeadStatus status;
+  private EnrichedLead enriched;
+  private LeadScore score;
+  private Assignment assignment;
+  private String assignedRep;
+  private Instant assignedAt;
+  private Instant ackDeadline;
+  private String acknowledgedBy;
+  private Instant acknowledgedAt;
+  private String nextTouch;
+  private Instant nextTouchAt;
+  private List<Touch> touches = new ArrayList<>();
+  private List<Escalation> escalations = new ArrayList<>();
+
+  @JsonDeserialize(as = LinkedHashSet.class)
+  private Set<Channel> optedOut = new LinkedHashSet<>();
+
+  private String closedReason;
+  private List<String> notes = new ArrayList<>();
+  private int cadenceRound;
+  private int nurtureTouches;
+
+  @JsonDeserialize(as = LinkedHashSet.class)
+  private Set<String> seenMessageIds = new LinkedHashSet<>();
+
+  @JsonDeserialize(as = LinkedHashSet.class)
+  private Set<String> seenEventIds = new LinkedHashSet<>();
+
+  private List<EngagementEvent> engagements = new ArrayList<>();
+
+  private LeadState() {}
+
+  /** A lead the workflow has not worked on yet. */
+  static LeadState of(String leadId) {
+    LeadState state = new LeadState();
+    state.leadId = leadId;
+    state.status = LeadStatus.NEW;
+    return state;
+  }
+
+  public String leadId() { return leadId; }
+  public LeadStatus status() { return status; }
+  public EnrichedLead enriched() { return enriched; }
+  public LeadScore score() { return score; }
+  public Assignment assignment() { return assignment; }
+  public String assignedRep() { return assignedRep; }
+  /** When this round's assignment was made: cadence day 1 starts then. */
+  public Instant assignedAt() { return assignedAt; }
+  public Instant ackDeadline() { return ackDeadline; }
+  public String acknowledgedBy() { return acknowledgedBy; }
+  public Instant acknowledgedAt() { return acknowledgedAt; }
+  public String nextTouch() { return nextTouch; }
+  public Instant nextTouchAt() { return nextTouchAt; }
+  public List<Touch> touches() { return Collections.unmodifiableList(touches); }
+  public List<Escalation> escalations() { return Collections.unmodifiableList(escalations); }
+  public Set<Channel> optedOut() { return Collections.unmodifiableSet(optedOut); }
+  public String closedReason() { return closedReason; }
+  public List<String> notes() { return Collections.unmodifiableList(notes); }
+  public int cadenceRound() { return cadenceRound; }
+  public int nurtureTouches() { return nurtureTouches; }
+  public Set<String> seenMessageIds() { return Collections.unmodifiableSet(seenMessageIds); }
+  public Set<String> seenEventIds() { return Collections.unmodifiableSet(seenEventIds); }
+  public List<EngagementEvent> engagements() { return Collections.unmodifiableList(engagements); }
+
+  void moveTo(LeadStatus next) {
+    status = next;
+  }
+
+  void enriched(EnrichedLead lead) {
+    enriched = lead;
+  }
+
+  void scored(LeadScore newScore) {
+    score = newScore;
+  }
+
+  /** A new owner for a new round of work: nobody has acknowledged it yet. */
+  void assigned(Assignment newAssignment, Instant at) {
+    assignment = newAssignment;
+    assignedRep = newAssignment.repId();
+    assignedAt = at;
+    acknowledgedBy = null;
+    acknowledgedAt = null;
+  }
+
+  /** A better-suited team took over (a tier upgrade); the owner changes by {@link #reassigned}. */
+  void upgradedTo(Assignment newAssignment) {
+    assignment = newAssignment;
+  }
+
+  void reassigned(Escalation escalation) {
+    escalations.add(escalation);
+    assignedRep = escalation.toRep();
+  }
+
+  /** Rejects an acknowledgement by anyone but the current assignee, and any after the first. */
+  void checkCanAcknowledge(String repId) {
+    if (status.isClosed()) {
+      throw new IllegalStateException("The lead is closed (" + status + "): nothing to acknowledge");
+    }
+    if (acknowledgedBy != null) {
+      throw new IllegalStateException("Already acknowledged by " + acknowledgedBy + " at " + acknowledgedAt);
+    }
+    if (assignedRep == null) {
+      throw new IllegalStateException("The lead is not assigned to anyone yet");
+    }
+    if (!assignedRep.equals(repId)) {
+      throw new IllegalArgumentException(repId + " is not the current assignee (" + assignedRep + ")");
+    }
+  }
+
+  void acknowledged(String repId, Instant at) {
+    acknowledgedBy = repId;
+    acknowledgedAt = at;
+    ackDeadline = null;
+  }
+
+  void ackDue(Instant deadline) {
+    ackDeadline = deadline;
+  }
+
+  void nextTouch(String label, Instant at) {
+    nextTouch = label;
+    nextTouchAt = at;
+  }
+
+  void touched(Touch touch) {
+    touches.add(touch);
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  /** Adds a note not already there (a note about the lead's data repeats in every run). */
+  void noteOnce(String note) {
+    if (note != null && !notes.contains(note)) {
+      notes.add(note);
+    }
+  }
+
+  boolean optOut(Channel channel) {
+    return optedOut.add(channel);
+  }
+
+  boolean optIn(Channel channel) {
+    return optedOut.remove(channel);
+  }
+
+  boolean isOptedOut(Channel channel) {
+    return optedOut.contains(channel);
+  }
+
+  void closed(LeadStatus closing, String reason) {
+    status = closing;
+    closedReason = reason;
+    nextTouch(null, null);
+    ackDeadline = null;
+  }
+
+  int startCadenceRound() {
+    return ++cadenceRound;
+  }
+
+  int nurtureTouched() {
+    return ++nurtureTouches;
+  }
+
+  /** False for a message id seen before: a redelivered reply. */
+  boolean firstSight(Reply reply) {
+    return reply.messageId() == null || seenMessageIds.add(reply.messageId());
+  }
+
+  /** False for an event id seen before: a redelivered engagement. */
+  boolean firstSight(EngagementEvent event) {
+    return seenEventIds.add(event.eventId());
+  }
+
+  void engaged(EngagementEvent event) {
+    engagements.add(event);
   }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A captured lead as the workflow receives it. The lead store already holds it under {@code leadId}.
  * What the form said about the person and their company ({@code title}, {@code company},
  * {@code companySize}, {@code timeline}) is optional; {@code capturedAt} is when the lead was first
- * captured (null in runs started before it existed), the time scoring measures decay from.
+ * captured, the time scoring measures decay from (null when unknown).
  */
 public record NewLead(
     String leadId,

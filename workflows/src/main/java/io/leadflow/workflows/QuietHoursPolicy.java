@@ -4,19 +4,20 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * When calls and texts may reach a lead, in the lead's local time. {@code regionOverrides} maps a
  * region code (e.g. "US-FL") to its stricter window; {@code fallbackZones} are used, all at once,
  * when the lead's zone is unknown. {@code openingSpread}: leads waiting for a window to open wake
  * spread over this long after it opens, each at its own fixed offset, so calls and texts held
- * overnight do not all leave at 08:00:00; playbooks recorded before it existed have none (zero).
+ * overnight do not all leave at 08:00:00; zero wakes them all as the window opens.
  */
 public record QuietHoursPolicy(
     Window window, Map<String, Window> regionOverrides, List<String> fallbackZones, Duration openingSpread) {
 
   public QuietHoursPolicy {
-    openingSpread = openingSpread == null ? Duration.ZERO : openingSpread;
+    Objects.requireNonNull(openingSpread, "openingSpread");
     regionOverrides = regionOverrides == null ? Map.of() : Map.copyOf(regionOverrides);
     fallbackZones = fallbackZones == null ? List.of() : List.copyOf(fallbackZones);
   }

@@ -7,8 +7,9 @@ import java.util.List;
  * One send the workflow asks for. {@code (leadId, step, channel)} is its idempotency key.
  * Calls and texts carry the quiet-hours window so the sender can re-check it just before sending;
  * {@code assignedRep} is who a click-to-call rings first and whose name a message carries.
- * {@code decidedAt} is the workflow time of the task that decided the send (null in requests
- * recorded before it existed): a reply or opt-out stored after it was not yet known to the workflow.
+ * {@code decidedAt} is the workflow time of the task that decided the send: a reply or opt-out
+ * stored after it was not yet known to the workflow (null from a caller that is not a workflow:
+ * the send then counts as decided when it was first scheduled).
  */
 public record TouchRequest(
     String leadId,

@@ -1,6 +1,6 @@
 package io.leadflow.workflows;
 
-import static io.leadflow.workflows.LeadHarness.MONDAY_10AM_NEW_YORK;
+import static io.leadflow.workflows.Leads.MONDAY_10AM_NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -10,71 +10,60 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LeadWorkflowNurtureTest {
 
-  @RegisterExtension
-  static final TestWorkflowExtension testWorkflow = LeadHarness.extension(MONDAY_10AM_NEW_YORK);
+  @RegisterExtension final LeadWorkflowExtension temporal = LeadWorkflowExtension.at(MONDAY_10AM_NEW_YORK);
+  private final FakeActivities activities = temporal.activities;
 
-  private LeadHarness harness;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    harness = new LeadHarness(env, worker, client);
-  }
 
   /** Cold without engagement; warm once the lead engages (a second form fill, a pricing visit). */
   private void scoreColdUntilEngaged() {
     doAnswer(
             call -> {
               ScoreRequest request = call.getArgument(0);
-              return request.engagements().isEmpty() ? LeadHarness.COLD : LeadHarness.WARM;
+              return request.engagements().isEmpty() ? Leads.COLD : Leads.WARM;
             })
-        .when(harness.scoring)
+        .when(activities.scoring)
         .score(any());
   }
 
   @Test
   void aColdLeadGoesStraightToNurtureWithoutARep() {
     scoreColdUntilEngaged();
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-1"));
-    harness.sleep(Duration.ofMinutes(1));
+    LeadWorkflow workflow = temporal.start(Leads.lead("nur-1"));
+    temporal.sleep(Duration.ofMinutes(1));
 
     LeadState state = workflow.state();
     assertThat(state.status()).isEqualTo(LeadStatus.NURTURE);
     assertThat(state.assignedRep()).isNull();
-    assertThat(harness.sent).isEmpty();
-    verify(harness.routing, times(0)).route(any());
+    assertThat(activities.sent).isEmpty();
+    verify(activities.routing, times(0)).route(any());
   }
 
   @Test
   void nurtureEmailsMonthlyAndContinuesAsNewSoHistoryStaysBounded() {
     scoreColdUntilEngaged();
-    harness.start(LeadHarness.lead("nur-2"));
-    String firstRun = harness.untyped("nur-2").describe().getExecution().getRunId();
+    temporal.start(Leads.lead("nur-2"));
+    String firstRun = temporal.untyped("nur-2").describe().getExecution().getRunId();
 
-    harness.sleep(Duration.ofDays(61));
+    temporal.sleep(Duration.ofDays(61));
 
-    assertThat(harness.sentOn(Channel.EMAIL))
+    assertThat(activities.sentOn(Channel.EMAIL))
         .extracting(s -> s.request().step())
         .containsExactly("nurture-1", "nurture-2");
-    var current = harness.untyped("nur-2").describe();
+    var current = temporal.untyped("nur-2").describe();
     assertThat(current.getExecution().getRunId()).isNotEqualTo(firstRun);
-    assertThat(harness.client().fetchHistory(LeadWorkflows.idFor("nur-2")).getEvents()).hasSizeLessThan(60);
-    LeadState state = harness.current("nur-2").state();
+    assertThat(temporal.client().fetchHistory(LeadWorkflows.idFor("nur-2")).getEvents()).hasSizeLessThan(60);
+    LeadState state = temporal.current("nur-2").state();
     assertThat(state.status()).isEqualTo(LeadStatus.NURTURE);
     assertThat(state.nurtureTouches()).isEqualTo(2);
   }
@@ -82,13 +71,13 @@ class LeadWorkflowNurtureTest {
   @Test
   void aReEngagedLeadComesBackToScoringRoutingAndANewCadence() {
     scoreColdUntilEngaged();
-    harness.start(LeadHarness.lead("nur-3"));
-    harness.sleep(Duration.ofDays(40)); // one nurture email, one continue-as-new
+    temporal.start(Leads.lead("nur-3"));
+    temporal.sleep(Duration.ofDays(40)); // one nurture email, one continue-as-new
 
-    harness.current("nur-3").engagement(new EngagementEvent("form-fill", "pricing form", "cap-2"));
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.current("nur-3").engagement(new EngagementEvent("form-fill", "pricing form", "cap-2"));
+    temporal.sleep(Duration.ofMinutes(1));
 
-    LeadState state = harness.current("nur-3").state();
+    LeadState state = temporal.current("nur-3").state();
     assertThat(state.status()).isEqualTo(LeadStatus.AWAITING_ACK);
     assertThat(state.score().tier()).isEqualTo(Tier.WARM);
     assertThat(state.assignedRep()).isEqualTo("ana");
@@ -108,38 +97,38 @@ class LeadWorkflowNurtureTest {
               int total = 12 - (int) Duration.between(MONDAY_10AM_NEW_YORK, asOf).toDays() / 30;
               return new LeadScore(total, Tier.COLD, List.of("+" + total + " demo request"), asOf);
             })
-        .when(harness.scoring)
+        .when(activities.scoring)
         .score(any());
-    harness.start(LeadHarness.lead("nur-7"));
+    temporal.start(Leads.lead("nur-7"));
 
-    harness.sleep(LeadHarness.PLAYBOOK.nurtureInterval().multipliedBy(2).plusDays(1));
+    temporal.sleep(Leads.PLAYBOOK.nurtureInterval().multipliedBy(2).plusDays(1));
 
-    Instant firstRound = MONDAY_10AM_NEW_YORK.plus(LeadHarness.PLAYBOOK.nurtureInterval());
+    Instant firstRound = MONDAY_10AM_NEW_YORK.plus(Leads.PLAYBOOK.nurtureInterval());
     assertThat(scoredAsOf).hasSize(3);
-    LeadHarness.assertAround(scoredAsOf.get(0), MONDAY_10AM_NEW_YORK);
-    LeadHarness.assertAround(scoredAsOf.get(1), firstRound);
-    LeadHarness.assertAround(scoredAsOf.get(2), firstRound.plus(LeadHarness.PLAYBOOK.nurtureInterval()));
-    LeadState state = harness.current("nur-7").state();
+    LeadWorkflowExtension.assertAround(scoredAsOf.get(0), MONDAY_10AM_NEW_YORK);
+    LeadWorkflowExtension.assertAround(scoredAsOf.get(1), firstRound);
+    LeadWorkflowExtension.assertAround(scoredAsOf.get(2), firstRound.plus(Leads.PLAYBOOK.nurtureInterval()));
+    LeadState state = temporal.current("nur-7").state();
     assertThat(state.score().total()).isEqualTo(10);
     assertThat(state.notes()).contains("Re-scored in nurture: 12 → 11 (COLD)", "Re-scored in nurture: 11 → 10 (COLD)");
-    verify(harness.store, atLeastOnce()).recordProgress(argThat(p -> p.score() != null && p.score().total() == 10));
-    assertThat(harness.sentOn(Channel.EMAIL)).hasSize(2); // the nurture emails still go out
+    verify(activities.store, atLeastOnce()).recordProgress(argThat(p -> p.score() != null && p.score().total() == 10));
+    assertThat(activities.sentOn(Channel.EMAIL)).hasSize(2); // the nurture emails still go out
   }
 
   @Test
   void aDuplicateCaptureIsScoredOnceHoweverOftenItIsDelivered() {
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-4"));
-    harness.sleep(Duration.ofMinutes(1));
+    LeadWorkflow workflow = temporal.start(Leads.lead("nur-4"));
+    temporal.sleep(Duration.ofMinutes(1));
     workflow.acknowledge("ana");
-    harness.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
 
     EngagementEvent again = new EngagementEvent("form-fill", "demo form", "capture-77");
     workflow.engagement(again);
     workflow.engagement(again);
-    harness.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
 
     assertThat(workflow.state().engagements()).containsExactly(again);
-    verify(harness.scoring, times(2)).score(any()); // at capture, and once for the event
+    verify(activities.scoring, times(2)).score(any()); // at capture, and once for the event
   }
 
   @Test
@@ -147,42 +136,42 @@ class LeadWorkflowNurtureTest {
     doAnswer(
             call -> {
               ScoreRequest request = call.getArgument(0);
-              return request.engagements().isEmpty() ? LeadHarness.WARM : LeadHarness.HOT;
+              return request.engagements().isEmpty() ? Leads.WARM : Leads.HOT;
             })
-        .when(harness.scoring)
+        .when(activities.scoring)
         .score(any());
     doAnswer(
             call -> {
               RouteRequest request = call.getArgument(0);
               return request.score().tier() == Tier.HOT
                   ? new Assignment("zoe", "ben", "mia", "hot-lead desk")
-                  : LeadHarness.TEAM;
+                  : Leads.TEAM;
             })
-        .when(harness.routing)
+        .when(activities.routing)
         .route(any());
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-5"));
-    harness.sleep(Duration.ofMinutes(1));
+    LeadWorkflow workflow = temporal.start(Leads.lead("nur-5"));
+    temporal.sleep(Duration.ofMinutes(1));
     workflow.acknowledge("ana");
-    harness.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
 
     workflow.engagement(new EngagementEvent("pricing-page-visit", "/pricing", "pv-1"));
-    harness.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofMinutes(1));
 
     LeadState state = workflow.state();
     assertThat(state.assignedRep()).isEqualTo("zoe");
     assertThat(state.escalations())
         .singleElement()
         .satisfies(e -> assertThat(e.reason()).isEqualTo("Tier upgraded WARM → HOT: hot-lead desk"));
-    verify(harness.outreach).notifyRep(argThat(n -> n.repId().equals("zoe")));
+    verify(activities.outreach).notifyRep(argThat(n -> n.repId().equals("zoe")));
   }
 
   @Test
   void whenEnrichmentFailsTheLeadIsStillRoutedOnPartialData() {
     doThrow(ApplicationFailure.newNonRetryableFailure("vendor down", "VendorUnavailable"))
-        .when(harness.enrichment)
+        .when(activities.enrichment)
         .enrich(any());
-    LeadWorkflow workflow = harness.start(LeadHarness.lead("nur-6"));
-    harness.sleep(Duration.ofMinutes(1));
+    LeadWorkflow workflow = temporal.start(Leads.lead("nur-6"));
+    temporal.sleep(Duration.ofMinutes(1));
 
     LeadState state = workflow.state();
     assertThat(state.status()).isEqualTo(LeadStatus.AWAITING_ACK);

@@ -19,16 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every stored history must replay against today's workflow code: a change that would break
- * running leads fails the build. Guard intentional changes with {@code Workflow.getVersion}.
+ * running leads fails the build. The rule for intentional changes is in docs/lifecycle.md,
+ * "Changing running workflows"; {@link RecordHistories} records the histories.
  */
 class LeadWorkflowReplayTest {
 
@@ -44,38 +43,12 @@ class LeadWorkflowReplayTest {
     assertThat(histories()).hasSizeGreaterThanOrEqualTo(8);
   }
 
-  /** The v1 histories replay the code before each change, these the code after it. */
-  @ParameterizedTest
-  @CsvSource({
-    "histories/v2-tier-actions-hot-call-alert.json, tier-actions",
-    "histories/v2-tier-actions-warm-same-day.json, tier-actions",
-    "histories/v2-nurture-rescore-first-run.json, nurture-rescore",
-    "histories/v3-local-store-ack-cadence-nurture.json, local-store",
-    "histories/v3-local-store-escalation-reply-meeting.json, local-store",
-    "histories/v4-local-lookups-ack-cadence-nurture.json, local-lookups",
-    "histories/v4-local-lookups-escalation-reply-meeting.json, local-lookups",
-  })
-  void theNewHistoriesTakeTheVersionedPaths(String resource, String changeId) throws Exception {
-    assertThat(versionMarkers(resource)).contains(changeId);
-    assertThat(versionMarkers("histories/v1-ack-cadence-nurture.json")).isEmpty();
-  }
-
-  private static List<String> versionMarkers(String resource) throws Exception {
-    String json = new String(LeadWorkflowReplayTest.class.getResourceAsStream("/" + resource).readAllBytes(), StandardCharsets.UTF_8);
-    return WorkflowExecutionHistory.fromJson(json).getEvents().stream()
-        .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
-        .map(HistoryEvent::getMarkerRecordedEventAttributes)
-        .filter(marker -> marker.getMarkerName().equals("Version"))
-        .map(marker -> marker.getDetailsOrThrow("changeId").getPayloads(0).getData().toStringUtf8().replace("\"", ""))
-        .toList();
-  }
-
   /** The spread recording really took the spread: its held call and text woke after 08:00, not at it. */
   @Test
   void theSpreadHistoryWokeInsideTheSpreadAfterTheOpening() throws Exception {
     String json =
         new String(
-            LeadWorkflowReplayTest.class.getResourceAsStream("/histories/v5-opening-spread-overnight.json").readAllBytes(),
+            LeadWorkflowReplayTest.class.getResourceAsStream("/histories/baseline-opening-spread-overnight.json").readAllBytes(),
             StandardCharsets.UTF_8);
     HistoryEvent held =
         WorkflowExecutionHistory.fromJson(json).getEvents().stream()
@@ -106,7 +79,7 @@ class LeadWorkflowReplayTest {
     assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/v1-ack-cadence-nurture.json", RoutesBeforeEnriching.class))
+                    "histories/baseline-ack-cadence-nurture.json", RoutesBeforeEnriching.class))
         // The replayer reports it as a failed replay query naming the cause.
         .hasStackTraceContaining(NonDeterministicException.class.getName())
         .hasStackTraceContaining("CurrentPlaybook");

@@ -1,6 +1,7 @@
 package io.leadflow.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadflow.workflows.QuietHoursPolicy.Window;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class QuietHoursTest {
           EIGHT_TO_NINE,
           Map.of("US-FL", new Window(LocalTime.of(8, 0), LocalTime.of(20, 0))),
           List.of("America/New_York", "America/Los_Angeles"),
-          null);
+          Duration.ZERO);
 
   @ParameterizedTest(name = "{0} in {1} → {2}")
   @CsvSource({
@@ -80,6 +81,13 @@ class QuietHoursTest {
         .isEqualTo(
             "Time zone unknown: calls and texts only when 08:00–21:00 in all of America/New_York, America/Los_Angeles");
     assertThat(quietHours.toCheck().zones()).containsExactly("America/New_York", "America/Los_Angeles");
+  }
+
+  @Test
+  void aPolicyWithoutAnOpeningSpreadIsRefused() {
+    assertThatThrownBy(() -> new QuietHoursPolicy(EIGHT_TO_NINE, Map.of(), List.of("America/New_York"), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("openingSpread");
   }
 
   @Test

@@ -21,7 +21,6 @@ class PlaybookActivitiesImpl implements PlaybookActivities {
   @Override
   public Playbook currentPlaybook() {
     return new Playbook(
-        lifecycle.ackSla(),
         lifecycle.backupAckSla(),
         lifecycle.day(),
         definitions.newest(lifecycle.cadence().name()).orElseGet(lifecycle.cadence()::toPlan),

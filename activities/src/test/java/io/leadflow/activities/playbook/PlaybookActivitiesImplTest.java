@@ -50,7 +50,7 @@ class PlaybookActivitiesImplTest {
   void withoutConfigurationTheDefaultPlaybookApplies() {
     Playbook playbook = playbookWith();
 
-    assertThat(playbook.ackSla()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(playbook.tierActions().hot().ackSla()).isEqualTo(Duration.ofMinutes(5));
     assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofMinutes(10));
     assertThat(playbook.day()).isEqualTo(Duration.ofHours(24));
     assertThat(playbook.engagedFollowUp()).isEqualTo(Duration.ofDays(14));
@@ -91,7 +91,7 @@ class PlaybookActivitiesImplTest {
             "--leadflow.lifecycle.quiet-hours.opening-spread=0s");
 
     assertThat(playbook.day()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(playbook.ackSla()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(playbook.tierActions().hot().ackSla()).isEqualTo(Duration.ofSeconds(20));
     assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofMinutes(10));
     assertThat(playbook.cadence().name()).isEqualTo("short");
     assertThat(playbook.cadence().version()).isEqualTo(2);
@@ -126,7 +126,7 @@ class PlaybookActivitiesImplTest {
   void byDefaultHotLeadsGetACallAlertAndWarmLeadsTheSameDay() {
     Playbook playbook = playbookWith();
 
-    assertThat(playbook.tierActions().forTier(Tier.HOT)).isEqualTo(new TierAction(playbook.ackSla(), true));
+    assertThat(playbook.tierActions().forTier(Tier.HOT)).isEqualTo(new TierAction(Duration.ofMinutes(5), true));
     assertThat(playbook.tierActions().forTier(Tier.WARM)).isEqualTo(new TierAction(Duration.ofHours(4), false));
     assertThat(playbook.tierActions().forTier(Tier.COLD)).isNull();
   }
@@ -141,7 +141,6 @@ class PlaybookActivitiesImplTest {
 
     assertThat(playbook.tierActions().hot()).isEqualTo(new TierAction(Duration.ofMinutes(2), true));
     assertThat(playbook.tierActions().warm()).isEqualTo(new TierAction(Duration.ofHours(8), true));
-    assertThat(playbook.ackSla()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -183,7 +182,7 @@ class PlaybookActivitiesImplTest {
                 "LEADFLOW_LIFECYCLE_BACKUP_ACK_SLA", "30s"));
 
     assertThat(playbook.day()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(playbook.ackSla()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(playbook.tierActions().hot().ackSla()).isEqualTo(Duration.ofSeconds(20));
     assertThat(playbook.backupAckSla()).isEqualTo(Duration.ofSeconds(30));
     assertThat(playbook.cadence().steps()).hasSize(5);
   }

@@ -1,0 +1,52 @@
+package io.leadflow.workflows;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * The activities a lead's workflow calls, with their options. Everything but outreach is a short
+ * read, a pure computation or one database write: as local activities they run inside the
+ * workflow task, so the instant reply waits for one activity round trip, not one per stage.
+ * Stubs are made per call where the summary (what an operator reads in the UI) names the call.
+ */
+final class LeadActivities {
+
+  private static final Duration LOOKUP = Duration.ofSeconds(10);
+  private static final Duration ENRICH_ATTEMPT = Duration.ofSeconds(30);
+  // Vendor trouble must not hold the lead: after this, route on partial data.
+  private static final Duration ENRICH_AT_MOST = Duration.ofMinutes(2);
+  private static final Duration ROUTE_ATTEMPT = Duration.ofSeconds(30);
+  private static final Duration SEND_ATTEMPT = Duration.ofSeconds(60);
+  private static final Duration SEND_RETRY_AT_MOST = Duration.ofMinutes(5);
+
+  final PlaybookActivities playbooks = local(PlaybookActivities.class, "Resolve playbook", LOOKUP, null);
+  final ScoringActivities scoring = local(ScoringActivities.class, "Score", LOOKUP, null);
+  final EnrichmentActivities enrichment = local(EnrichmentActivities.class, "Enrich", ENRICH_ATTEMPT, ENRICH_AT_MOST);
+  final RoutingActivities routing = local(RoutingActivities.class, "Route", ROUTE_ATTEMPT, null);
+
+  LeadStoreActivities store(LeadStatus status) {
+    return local(LeadStoreActivities.class, "Record " + status, LOOKUP, null);
+  }
+
+  OutreachActivities outreach(String summary) {
+    return Workflow.newActivityStub(
+        OutreachActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(SEND_ATTEMPT)
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(SEND_RETRY_AT_MOST).build())
+            .setSummary(summary)
+            .build());
+  }
+
+  private static <T> T local(Class<T> type, String summary, Duration attempt, Duration atMost) {
+    LocalActivityOptions.Builder options =
+        LocalActivityOptions.newBuilder().setStartToCloseTimeout(attempt).setSummary(summary);
+    if (atMost != null) {
+      options.setScheduleToCloseTimeout(atMost);
+    }
+    return Workflow.newLocalActivityStub(type, options.build());
+  }
+}

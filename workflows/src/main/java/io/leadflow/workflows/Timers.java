@@ -1,0 +1,61 @@
+package io.leadflow.workflows;
+
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Durable waits on named timers an operator can read in the UI. A wait ends at once when what it
+ * waits for holds; engagement events arriving meanwhile are scored without ending it.
+ */
+final class Timers {
+
+  private final Interruptions interruptions;
+  private final Runnable scoreEngagements;
+
+  Timers(Interruptions interruptions, Runnable scoreEngagements) {
+    this.interruptions = interruptions;
+    this.scoreEngagements = scoreEngagements;
+  }
+
+  /** Waits until {@code until} or {@code done}; returns true when it ended early. */
+  boolean sleepUntil(Instant until, String summary, Supplier<Boolean> done) {
+    while (!done.get()) {
+      Duration left = Duration.between(now(), until);
+      if (left.isNegative() || left.isZero()) {
+        return false;
+      }
+      List<Promise<Boolean>> timer = new ArrayList<>(1);
+      CancellationScope scope =
+          Workflow.newCancellationScope(
+              () ->
+                  timer.add(
+                      Workflow.newTimer(left, TimerOptions.newBuilder().setSummary(summary).build())
+                          // Cancelling fails the timer's promise: read here, the SDK has no
+                          // unread failure to warn about when the run ends.
+                          .handle((firedAt, cancelled) -> cancelled == null)));
+      scope.run();
+      Promise<Boolean> fired = timer.get(0);
+      Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.engagementsPending());
+      boolean firedNow = fired.isCompleted();
+      if (!firedNow) {
+        scope.cancel();
+      }
+      scoreEngagements.run();
+      if (firedNow) {
+        return done.get();
+      }
+    }
+    return true;
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,63 @@
+package io.leadflow.workflows;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Sends one touch unless the lead opted out of the channel or interrupted the sequence; calls and
+ * texts wait for the lead's allowed hours first (each lead at its own offset after the window
+ * opens), and again if the sender found the window closed (a retry drifted).
+ */
+final class TouchSender {
+
+  private static final Duration DEFERRAL_RETRY = Duration.ofMinutes(5);
+
+  private final LeadState state;
+  private final Interruptions interruptions;
+  private final Timers timers;
+  private final LeadActivities activities;
+  private final ProgressRecorder progress;
+  private final QuietHours quietHours;
+  private final Duration openingOffset;
+
+  TouchSender(
+      LeadState state,
+      Interruptions interruptions,
+      Timers timers,
+      LeadActivities activities,
+      ProgressRecorder progress,
+      QuietHours quietHours,
+      Duration openingOffset) {
+    this.state = state;
+    this.interruptions = interruptions;
+    this.timers = timers;
+    this.activities = activities;
+    this.progress = progress;
+    this.quietHours = quietHours;
+    this.openingOffset = openingOffset;
+  }
+
+  void send(String step, String label, Channel channel, String template) {
+    while (!interruptions.interrupted() && !state.isOptedOut(channel)) {
+      Instant now = Timers.now();
+      if (channel.respectsQuietHours() && quietHours.nextAllowed(now).isAfter(now)) {
+        Instant wake = quietHours.nextAllowed(now).plus(openingOffset);
+        progress.planNextTouch(label + " (after quiet hours)", wake);
+        timers.sleepUntil(wake, label + " · quiet hours", interruptions::interrupted);
+        continue;
+      }
+      TouchRequest.QuietHoursCheck window = channel.respectsQuietHours() ? quietHours.toCheck() : null;
+      Touch touch =
+          activities
+              .outreach(label)
+              .sendTouch(new TouchRequest(state.leadId(), step, channel, template, window, state.assignedRep(), now));
+      if (touch.outcome() != Touch.Outcome.DEFERRED_QUIET_HOURS) {
+        state.touched(touch);
+        return;
+      }
+      Instant allowed = quietHours.nextAllowed(Timers.now());
+      Instant retryAt = Timers.now().plus(DEFERRAL_RETRY);
+      timers.sleepUntil(allowed.isAfter(retryAt) ? allowed : retryAt, label + " · quiet hours", interruptions::interrupted);
+    }
+  }
+}
