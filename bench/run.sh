@@ -6,6 +6,8 @@
 #   bench/run.sh [rates, default 25,50,100] [seconds per rate, default 60]   # capture → first touch
 #   bench/run.sh intake [rates, default 50,100,200,300,400] [seconds, default 20] # accepted and stored
 #   bench/run.sh cost [history.json]                                          # events/actions per lifecycle
+# bench/servers.sh starts its own stacks instead and runs this ladder, then a full-stack restart with
+# open cadences, on the Temporal CLI's dev server and on the embedded Java service side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Compiled and run from bench/target: nothing is installed into ~/.m2.
