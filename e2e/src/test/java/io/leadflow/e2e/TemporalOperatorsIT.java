@@ -175,7 +175,7 @@ class TemporalOperatorsIT {
     assertThat(history).contains("ActivityTaskCompleted").doesNotContain("TimerFired");
     assertThat(history.strip()).endsWith("TimerStarted");
     assertThat(runbook("temporal workflow stack -w lead-<id>", Map.of("<id>", warm)))
-        .contains("LeadWorkflowImpl.waitForAck", "LeadWorkflowImpl.awaitAcknowledgement");
+        .contains("Acknowledgement.waitFor", "LeadWorkflowImpl.awaitAcknowledgement");
 
     runbook("temporal workflow show -w lead-<id> --output json > lead-<id>.json", Map.of("<id>", hot));
     JsonNode events = JSON.readTree(work.resolve(id(hot) + ".json").toFile()).get("events");
