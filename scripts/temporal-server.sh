@@ -65,10 +65,14 @@ while IFS= read -r attribute; do
 done < <(java -Dloader.main=io.leadflow.worker.SearchAttributeFlags -jar "$worker_jar")
 [[ ${#attributes[@]} -gt 0 ]] || fail "Could not read LeadFlow's search attributes from $worker_jar: build it first (mvn -DskipTests package)."
 
+# WAL without a sync per commit: a crash of the server process loses nothing, a power cut may
+# lose the last commits; with SQLite's default (a sync per commit) the dev server took a few
+# leads a second on this machine (docs/benchmarks.md).
+pragmas=(--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal)
 extra_namespace=()
 [[ $namespace == default ]] || extra_namespace=(--namespace "$namespace")
 "$cli" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui_port" --db-filename "$db" \
-  "${extra_namespace[@]}" "${attributes[@]}" --ui-disable-news-fetch --log-level warn >> "$log" 2>&1 &
+  "${pragmas[@]}" "${extra_namespace[@]}" "${attributes[@]}" --ui-disable-news-fetch --log-level warn >> "$log" 2>&1 &
 server=$!
 until "$cli" operator namespace update --namespace "$namespace" --retention "$retention" \
         --address "127.0.0.1:$port" >/dev/null 2>&1; do
