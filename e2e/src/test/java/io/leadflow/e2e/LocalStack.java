@@ -1,29 +1,23 @@
 package io.leadflow.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** The README's run command ({@code run-local.sh}), started as a newcomer would, with its output kept. */
 final class LocalStack implements AutoCloseable {
 
   private final Process process;
-  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final ProcessOutput output;
 
   private LocalStack(Process process) {
     this.process = process;
-    Thread reader = new Thread(this::collectOutput, "local-stack-output");
-    reader.setDaemon(true);
-    reader.start();
+    this.output = new ProcessOutput(process, "local-stack-output");
   }
 
   static LocalStack start(Map<String, String> environment) throws IOException {
@@ -47,11 +41,11 @@ final class LocalStack implements AutoCloseable {
   }
 
   List<String> output() {
-    return List.copyOf(output);
+    return output.lines();
   }
 
   boolean hasPrinted(String text) {
-    return output.stream().anyMatch(line -> line.contains(text));
+    return output.contains(text);
   }
 
   Process process() {
@@ -71,16 +65,5 @@ final class LocalStack implements AutoCloseable {
   public void close() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly().onExit().orTimeout(10, TimeUnit.SECONDS).join();
-  }
-
-  private void collectOutput() {
-    try (var lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.add(line);
-      }
-    } catch (IOException ignored) {
-      // the stack is gone; what was read is kept
-    }
   }
 }

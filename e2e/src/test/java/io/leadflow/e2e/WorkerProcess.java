@@ -1,25 +1,19 @@
 package io.leadflow.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One more worker process beside the run command's, on the same Temporal task queue. */
 final class WorkerProcess implements AutoCloseable {
 
   private final Process process;
-  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final ProcessOutput output;
 
   private WorkerProcess(Process process) {
     this.process = process;
-    Thread reader = new Thread(this::collectOutput, "extra-worker-output");
-    reader.setDaemon(true);
-    reader.start();
+    this.output = new ProcessOutput(process, "extra-worker-output");
   }
 
   static WorkerProcess start(Map<String, String> environment) throws IOException {
@@ -33,11 +27,11 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   List<String> output() {
-    return List.copyOf(output);
+    return output.lines();
   }
 
   boolean hasPrinted(String text) {
-    return output.stream().anyMatch(line -> line.contains(text));
+    return output.contains(text);
   }
 
   /** {@code kill -9}: no shutdown hook, no goodbye to Temporal. */
@@ -48,16 +42,5 @@ final class WorkerProcess implements AutoCloseable {
   @Override
   public void close() {
     kill();
-  }
-
-  private void collectOutput() {
-    try (var lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.add(line);
-      }
-    } catch (IOException ignored) {
-      // the process is gone; what was read is kept
-    }
   }
 }
