@@ -195,6 +195,7 @@ function renderRouting(report) {
     [percent(all.escalationPercent), `escalated (${all.escalated} of ${all.routed} routed)`],
     [percent(all.reassignmentPercent), `changed owner (${all.reassigned})`],
     [String(report.awaitingAckNow), 'waiting for ack now'],
+    [String(report.stuckLeadsNow), 'stuck behind a failing step'],
   ]);
 }
 

@@ -161,6 +161,9 @@ class TemporalOperatorsIT {
     assertThat(runbook("temporal workflow list --query 'StartTime > \"<backup time>\"'", Map.of("<backup time>", betweenCaptures.toString())))
         .contains(id(hot), id(cold))
         .doesNotContain(id(warm), id(otherWarm));
+    // Registered by the local stack, and no step of these healthy leads gave up.
+    assertThat(runbook("temporal workflow list --query 'LeadStepsGaveUp > 0'"))
+        .doesNotContain(id(warm), id(otherWarm), id(hot), id(cold));
 
     assertThat(runbook("temporal workflow describe -w lead-<id>", Map.of("<id>", warm)))
         .containsPattern("WorkflowId\\s+" + id(warm))

@@ -14,21 +14,27 @@ import java.time.Duration;
  */
 final class LeadActivities {
 
+  // Per attempt, and the bound after which the step gives up (StepAttempts records it; the lead
+  // carries on). docs/reliability.md has the same table.
   private static final Duration LOOKUP = Duration.ofSeconds(10);
+  private static final Duration LOOKUP_AT_MOST = Duration.ofMinutes(5);
+  private static final Duration RECORD_AT_MOST = Duration.ofMinutes(10);
   private static final Duration ENRICH_ATTEMPT = Duration.ofSeconds(30);
   // Vendor trouble must not hold the lead: after this, route on partial data.
   private static final Duration ENRICH_AT_MOST = Duration.ofMinutes(2);
   private static final Duration ROUTE_ATTEMPT = Duration.ofSeconds(30);
   private static final Duration SEND_ATTEMPT = Duration.ofSeconds(60);
   private static final Duration SEND_RETRY_AT_MOST = Duration.ofMinutes(5);
+  // A provider outage up to this long delays a touch; past it the touch gives up, the cadence goes on.
+  private static final Duration SEND_AT_MOST = Duration.ofHours(1);
 
-  final PlaybookActivities playbooks = local(PlaybookActivities.class, "Resolve playbook", LOOKUP, null);
-  final ScoringActivities scoring = local(ScoringActivities.class, "Score", LOOKUP, null);
+  final PlaybookActivities playbooks = local(PlaybookActivities.class, "Resolve playbook", LOOKUP, LOOKUP_AT_MOST);
+  final ScoringActivities scoring = local(ScoringActivities.class, "Score", LOOKUP, LOOKUP_AT_MOST);
   final EnrichmentActivities enrichment = local(EnrichmentActivities.class, "Enrich", ENRICH_ATTEMPT, ENRICH_AT_MOST);
-  final RoutingActivities routing = local(RoutingActivities.class, "Route", ROUTE_ATTEMPT, null);
+  final RoutingActivities routing = local(RoutingActivities.class, "Route", ROUTE_ATTEMPT, LOOKUP_AT_MOST);
 
-  LeadStoreActivities store(LeadStatus status) {
-    return local(LeadStoreActivities.class, "Record " + status, LOOKUP, null);
+  LeadStoreActivities store(String summary) {
+    return local(LeadStoreActivities.class, summary, LOOKUP, RECORD_AT_MOST);
   }
 
   OutreachActivities outreach(String summary) {
@@ -36,17 +42,19 @@ final class LeadActivities {
         OutreachActivities.class,
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(SEND_ATTEMPT)
+            .setScheduleToCloseTimeout(SEND_AT_MOST)
             .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(SEND_RETRY_AT_MOST).build())
             .setSummary(summary)
             .build());
   }
 
   private static <T> T local(Class<T> type, String summary, Duration attempt, Duration atMost) {
-    LocalActivityOptions.Builder options =
-        LocalActivityOptions.newBuilder().setStartToCloseTimeout(attempt).setSummary(summary);
-    if (atMost != null) {
-      options.setScheduleToCloseTimeout(atMost);
-    }
-    return Workflow.newLocalActivityStub(type, options.build());
+    return Workflow.newLocalActivityStub(
+        type,
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(attempt)
+            .setScheduleToCloseTimeout(atMost)
+            .setSummary(summary)
+            .build());
   }
 }

@@ -17,4 +17,9 @@ public record LeadScore(int total, Tier tier, List<String> breakdown, Instant as
   public LeadScore(int total, Tier tier, List<String> breakdown) {
     this(total, tier, breakdown, null);
   }
+
+  /** What a lead is worked as when scoring gave up before its first score: a rep still gets it. */
+  static LeadScore unscored(Instant at) {
+    return new LeadScore(0, Tier.WARM, List.of("Scoring unavailable: worked as WARM until it can be scored"), at);
+  }
 }

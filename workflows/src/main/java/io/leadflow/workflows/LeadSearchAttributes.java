@@ -25,14 +25,21 @@ public final class LeadSearchAttributes {
   public static final SearchAttributeKey<String> SOURCE = SearchAttributeKey.forKeyword("LeadSource");
   public static final SearchAttributeKey<OffsetDateTime> NEXT_TOUCH_AT =
       SearchAttributeKey.forOffsetDateTime("NextTouchAt");
+  /** How many steps of the lead gave up (unset while none did). */
+  public static final SearchAttributeKey<Long> STEPS_GAVE_UP = SearchAttributeKey.forLong("LeadStepsGaveUp");
 
   /** Every key, for registering them with a Temporal service (dev service, tests, compose). */
   public static final List<SearchAttributeKey<?>> ALL =
-      List.of(STATUS, TIER, SCORE, ASSIGNED_REP, SOURCE, NEXT_TOUCH_AT);
+      List.of(STATUS, TIER, SCORE, ASSIGNED_REP, SOURCE, NEXT_TOUCH_AT, STEPS_GAVE_UP);
 
   private final Map<String, Object> current = new HashMap<>();
+  private final String source;
 
-  void upsert(LeadState state, String source) {
+  LeadSearchAttributes(String source) {
+    this.source = source;
+  }
+
+  void upsert(LeadState state) {
     LeadStatus status = state.status();
     LeadScore score = state.score();
     Instant nextTouchAt = state.nextTouchAt();
@@ -43,6 +50,7 @@ public final class LeadSearchAttributes {
     change(changes, ASSIGNED_REP, state.assignedRep());
     change(changes, SOURCE, source);
     change(changes, NEXT_TOUCH_AT, nextTouchAt == null ? null : nextTouchAt.atOffset(ZoneOffset.UTC));
+    change(changes, STEPS_GAVE_UP, state.stepsGaveUp() == 0 ? null : (long) state.stepsGaveUp());
     if (!changes.isEmpty()) {
       Workflow.upsertTypedSearchAttributes(changes.toArray(SearchAttributeUpdate<?>[]::new));
     }

@@ -18,6 +18,8 @@ import java.util.Set;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class LeadState {
 
+  static final int GAVE_UP_KEPT = 20;
+
   private String leadId;
   private LeadStatus status;
   private EnrichedLead enriched;
@@ -48,6 +50,9 @@ public final class LeadState {
   private Set<String> seenEventIds = new LinkedHashSet<>();
 
   private List<EngagementEvent> engagements = new ArrayList<>();
+
+  private List<StepGaveUp> gaveUp = new ArrayList<>();
+  private int stepsGaveUp;
 
   private LeadState() {}
 
@@ -82,6 +87,9 @@ public final class LeadState {
   public Set<String> seenMessageIds() { return Collections.unmodifiableSet(seenMessageIds); }
   public Set<String> seenEventIds() { return Collections.unmodifiableSet(seenEventIds); }
   public List<EngagementEvent> engagements() { return Collections.unmodifiableList(engagements); }
+  /** The latest steps that gave up ({@link #GAVE_UP_KEPT} at most); {@link #stepsGaveUp} counts them all. */
+  public List<StepGaveUp> gaveUp() { return Collections.unmodifiableList(gaveUp); }
+  public int stepsGaveUp() { return stepsGaveUp; }
 
   void moveTo(LeadStatus next) {
     status = next;
@@ -195,6 +203,14 @@ public final class LeadState {
   /** False for an event id seen before: a redelivered engagement. */
   boolean firstSight(EngagementEvent event) {
     return seenEventIds.add(event.eventId());
+  }
+
+  void gaveUp(StepGaveUp step) {
+    stepsGaveUp++;
+    gaveUp.add(step);
+    if (gaveUp.size() > GAVE_UP_KEPT) {
+      gaveUp.remove(0);
+    }
   }
 
   void engaged(EngagementEvent event) {

@@ -7,4 +7,7 @@ import io.temporal.activity.ActivityInterface;
 public interface LeadStoreActivities {
 
   void recordProgress(LeadProgress progress);
+
+  /** Keeps a step that gave up on the lead's record and alerts operators. */
+  void recordGaveUp(String leadId, StepGaveUp step);
 }

@@ -6,6 +6,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final Interruptions interruptions;
   private final Timers timers;
   private final LeadActivities activities = new LeadActivities();
+  private final StepAttempts steps;
   private final ProgressRecorder progress;
   private final Reps reps;
   private Playbook playbook;
@@ -35,13 +37,20 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     state = input.carried() != null ? input.carried() : LeadState.of(lead.leadId());
     interruptions = new Interruptions(state);
     timers = new Timers(interruptions, this::scoreEngagements);
-    progress = new ProgressRecorder(state, lead.source(), activities);
-    reps = new Reps(state, activities, progress);
+    LeadSearchAttributes searchAttributes = new LeadSearchAttributes(lead.source());
+    steps = new StepAttempts(state, activities, searchAttributes);
+    progress = new ProgressRecorder(state, activities, searchAttributes, steps);
+    reps = new Reps(state, activities, progress, steps);
   }
 
   @Override
   public void run(LeadInput input) {
-    playbook = activities.playbooks.currentPlaybook();
+    playbook = steps.untilDone("Resolve playbook", activities.playbooks::currentPlaybook, timers, interruptions::closeRequested)
+        .orElse(null);
+    if (playbook == null) {
+      close();
+      return;
+    }
     boolean resumingNurture = input.carried() != null;
     if (!resumingNurture) {
       progress.moveTo(LeadStatus.CAPTURED);
@@ -51,7 +60,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     QuietHours quietHours = QuietHours.forLead(playbook.quietHours(), state.enriched());
     state.noteOnce(quietHours.note());
     Duration openingOffset = playbook.quietHours().openingOffset(lead.leadId());
-    touchSender = new TouchSender(state, interruptions, timers, activities, progress, quietHours, openingOffset);
+    touchSender = new TouchSender(state, interruptions, timers, activities, progress, steps, quietHours, openingOffset);
     if (resumingNurture && !nurtureUntilReEngaged()) {
       return;
     }
@@ -104,8 +113,12 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
   }
 
-  private void route() {
-    state.assigned(activities.routing.route(new RouteRequest(lead, state.enriched(), state.score())), now());
+  /** False only when the lead was closed while routing kept giving up. */
+  private boolean route() {
+    Optional<Assignment> assignment =
+        steps.untilDone("Route", () -> activities.routing.route(routeRequest()), timers, interruptions::closeRequested);
+    assignment.ifPresent(assigned -> state.assigned(assigned, now()));
+    return assignment.isPresent();
   }
 
   /** The first touch goes out at once: speed to lead is the whole point. */
@@ -143,8 +156,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   /** The lead replied: the rep owns the conversation until a meeting or another outcome. */
   private void followUpEngagedLead() {
     Reply reply = interruptions.takeReply();
-    if (state.assignedRep() == null) {
-      route();
+    if (state.assignedRep() == null && !route()) {
+      return;
     }
     progress.planNextTouch(null, null);
     progress.moveTo(LeadStatus.ENGAGED);
@@ -271,18 +284,28 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       if (state.status() == LeadStatus.NURTURE && state.score().tier() != Tier.COLD) {
         reEngaged = true;
       } else if (state.status() == LeadStatus.IN_CADENCE && state.score().tier().isAbove(before)) {
-        Assignment upgraded = activities.routing.route(new RouteRequest(lead, state.enriched(), state.score()));
-        if (!upgraded.repId().equals(state.assignedRep())) {
-          state.upgradedTo(upgraded);
-          reps.reassign(upgraded.repId(), "Tier upgraded " + before + " → " + state.score().tier() + ": " + upgraded.reason());
-        }
+        Tier from = before;
+        steps.attempt("Route (tier upgrade)", () -> activities.routing.route(routeRequest()))
+            .filter(upgraded -> !upgraded.repId().equals(state.assignedRep()))
+            .ifPresent(upgraded -> {
+              state.upgradedTo(upgraded);
+              reps.reassign(upgraded.repId(), "Tier upgraded " + from + " → " + state.score().tier() + ": " + upgraded.reason());
+            });
       }
     }
   }
 
+  /** A lead scoring gave up on keeps its last score; a first score falls back to WARM, so a rep works it. */
   private void score() {
-    state.scored(activities.scoring.score(new ScoreRequest(lead, state.enriched(), state.engagements(), now())));
+    ScoreRequest request = new ScoreRequest(lead, state.enriched(), state.engagements(), now());
+    steps.attempt("Score", () -> activities.scoring.score(request))
+        .or(() -> Optional.ofNullable(state.score()))
+        .ifPresentOrElse(state::scored, () -> state.scored(LeadScore.unscored(now())));
     progress.record();
+  }
+
+  private RouteRequest routeRequest() {
+    return new RouteRequest(lead, state.enriched(), state.score());
   }
 
   private String stepId(String step) {

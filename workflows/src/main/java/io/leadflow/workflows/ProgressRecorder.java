@@ -7,14 +7,15 @@ import java.time.Instant;
 final class ProgressRecorder {
 
   private final LeadState state;
-  private final String source;
   private final LeadActivities activities;
-  private final LeadSearchAttributes searchAttributes = new LeadSearchAttributes();
+  private final LeadSearchAttributes searchAttributes;
+  private final StepAttempts steps;
 
-  ProgressRecorder(LeadState state, String source, LeadActivities activities) {
+  ProgressRecorder(LeadState state, LeadActivities activities, LeadSearchAttributes searchAttributes, StepAttempts steps) {
     this.state = state;
-    this.source = source;
     this.activities = activities;
+    this.searchAttributes = searchAttributes;
+    this.steps = steps;
   }
 
   void moveTo(LeadStatus next) {
@@ -23,17 +24,16 @@ final class ProgressRecorder {
   }
 
   void record() {
-    activities
-        .store(state.status())
-        .recordProgress(
-            new LeadProgress(state.leadId(), state.status(), state.score(), state.assignedRep(), state.acknowledgedAt()));
-    searchAttributes.upsert(state, source);
+    LeadProgress progress =
+        new LeadProgress(state.leadId(), state.status(), state.score(), state.assignedRep(), state.acknowledgedAt());
+    steps.attempt("Record " + state.status(), () -> activities.store("Record " + state.status()).recordProgress(progress));
+    searchAttributes.upsert(state);
   }
 
   /** What the lead gets next and when; none ({@code null}) once nothing is planned. */
   void planNextTouch(String label, Instant at) {
     state.nextTouch(label, at);
-    searchAttributes.upsert(state, source);
+    searchAttributes.upsert(state);
     if (label != null) {
       Workflow.setCurrentDetails("Next: " + label + " at " + at);
     }

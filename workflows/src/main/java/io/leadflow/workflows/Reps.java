@@ -6,16 +6,19 @@ final class Reps {
   private final LeadState state;
   private final LeadActivities activities;
   private final ProgressRecorder progress;
+  private final StepAttempts steps;
 
-  Reps(LeadState state, LeadActivities activities, ProgressRecorder progress) {
+  Reps(LeadState state, LeadActivities activities, ProgressRecorder progress, StepAttempts steps) {
     this.state = state;
     this.activities = activities;
     this.progress = progress;
+    this.steps = steps;
   }
 
   /** {@code kind} names the occasion: one notice per lead, rep and kind, however often retried. */
   void notify(String repId, String kind, String message) {
-    activities.outreach("Notify " + repId).notifyRep(new RepNotice(state.leadId(), repId, kind, message));
+    String step = "Notify " + repId;
+    steps.attempt(step, () -> activities.outreach(step).notifyRep(new RepNotice(state.leadId(), repId, kind, message)));
   }
 
   void reassign(String toRep, String reason) {

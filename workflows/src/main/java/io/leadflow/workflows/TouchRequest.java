@@ -27,7 +27,7 @@ public record TouchRequest(
   }
 
   public String businessKey() {
-    return leadId + ":" + step + ":" + channel;
+    return BusinessKey.of(leadId, step, channel.name());
   }
 
   /** The window in each of the lead's candidate zones; a send must be inside all of them. */

@@ -17,6 +17,7 @@ final class TouchSender {
   private final Timers timers;
   private final LeadActivities activities;
   private final ProgressRecorder progress;
+  private final StepAttempts steps;
   private final QuietHours quietHours;
   private final Duration openingOffset;
 
@@ -26,6 +27,7 @@ final class TouchSender {
       Timers timers,
       LeadActivities activities,
       ProgressRecorder progress,
+      StepAttempts steps,
       QuietHours quietHours,
       Duration openingOffset) {
     this.state = state;
@@ -33,6 +35,7 @@ final class TouchSender {
     this.timers = timers;
     this.activities = activities;
     this.progress = progress;
+    this.steps = steps;
     this.quietHours = quietHours;
     this.openingOffset = openingOffset;
   }
@@ -47,10 +50,11 @@ final class TouchSender {
         continue;
       }
       TouchRequest.QuietHoursCheck window = channel.respectsQuietHours() ? quietHours.toCheck() : null;
-      Touch touch =
-          activities
-              .outreach(label)
-              .sendTouch(new TouchRequest(state.leadId(), step, channel, template, window, state.assignedRep(), now));
+      TouchRequest request = new TouchRequest(state.leadId(), step, channel, template, window, state.assignedRep(), now);
+      Touch touch = steps.attempt(label, () -> activities.outreach(label).sendTouch(request)).orElse(null);
+      if (touch == null) {
+        return;
+      }
       if (touch.outcome() != Touch.Outcome.DEFERRED_QUIET_HOURS) {
         state.touched(touch);
         return;

@@ -2,9 +2,12 @@ package io.leadflow.workflows;
 
 import static io.leadflow.workflows.Leads.MONDAY_10AM_NEW_YORK;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +105,23 @@ class RecordHistories {
     workflow.disqualify("wrong number");
     temporal.sleep(Duration.ofMinutes(1));
     save("h-spread", "baseline-opening-spread-overnight.json");
+  }
+
+  @Test
+  void aRepNoticeAndARouteGiveUpThenTheLeadIsDisqualified() throws IOException {
+    when(activities.routing.route(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("territory row unreadable", "BadConfiguration"))
+        .thenReturn(Leads.TEAM);
+    doThrow(ApplicationFailure.newNonRetryableFailure("value too long for type character varying(120)", "DataIntegrity"))
+        .when(activities.outreach)
+        .notifyRep(argThat(notice -> notice != null && notice.kind().startsWith("reply-")));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-give"));
+    temporal.sleep(Duration.ofMinutes(20));
+    workflow.reply(new Reply(Channel.SMS, "call me", "m".repeat(160)));
+    temporal.sleep(Duration.ofMinutes(1));
+    workflow.disqualify("student");
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-give", "v1-give-up-and-carry-on.json");
   }
 
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {

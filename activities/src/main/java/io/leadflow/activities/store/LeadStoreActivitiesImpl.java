@@ -3,19 +3,38 @@ package io.leadflow.activities.store;
 import io.leadflow.workflows.LeadProgress;
 import io.leadflow.workflows.LeadScore;
 import io.leadflow.workflows.LeadStoreActivities;
+import io.leadflow.workflows.LeadWorkflows;
+import io.leadflow.workflows.StepGaveUp;
 import io.temporal.failure.ApplicationFailure;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 @Component("leadStoreActivities")
 class LeadStoreActivitiesImpl implements LeadStoreActivities {
 
+  private static final Logger log = LoggerFactory.getLogger(LeadStoreActivitiesImpl.class);
+
   private final LeadRepository leads;
   private final LeadMilestoneRepository milestones;
+  private final StepsGaveUp stepsGaveUp;
+  private final FailingActivities failing;
 
-  LeadStoreActivitiesImpl(LeadRepository leads, LeadMilestoneRepository milestones) {
+  LeadStoreActivitiesImpl(
+      LeadRepository leads, LeadMilestoneRepository milestones, StepsGaveUp stepsGaveUp, FailingActivities failing) {
     this.leads = leads;
     this.milestones = milestones;
+    this.stepsGaveUp = stepsGaveUp;
+    this.failing = failing;
+  }
+
+  /** The operator alert is this ERROR line (one per step that gave up) and the leadflow_steps_gave_up metric. */
+  @Override
+  public void recordGaveUp(String leadId, StepGaveUp step) {
+    stepsGaveUp.record(UUID.fromString(leadId), step);
+    failing.gaveUp(LeadWorkflows.idFor(leadId));
+    log.error("Lead {} gave up on \"{}\" and carries on: {}", leadId, step.step(), step.reason());
   }
 
   @Override

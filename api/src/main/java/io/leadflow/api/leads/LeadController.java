@@ -2,6 +2,7 @@ package io.leadflow.api.leads;
 
 import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.StepsGaveUp;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.api.security.ApiPrincipal;
 import io.leadflow.api.security.Role;
@@ -30,6 +31,7 @@ class LeadController {
   private final LiveState live;
   private final LeadTimeline timeline;
   private final LeadInsights insights;
+  private final StepsGaveUp stepsGaveUp;
 
   LeadController(
       LeadAccess access,
@@ -38,7 +40,8 @@ class LeadController {
       CaptureRepository captures,
       LiveState live,
       LeadTimeline timeline,
-      LeadInsights insights) {
+      LeadInsights insights,
+      StepsGaveUp stepsGaveUp) {
     this.access = access;
     this.search = search;
     this.touches = touches;
@@ -46,6 +49,7 @@ class LeadController {
     this.live = live;
     this.timeline = timeline;
     this.insights = insights;
+    this.stepsGaveUp = stepsGaveUp;
   }
 
   /**
@@ -77,6 +81,7 @@ class LeadController {
         insights.routing(lead.id()).orElse(null),
         captures.findByLeadIdOrderByIdAsc(lead.id()),
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
+        stepsGaveUp.of(lead.id()),
         live.of(lead).map(LeadView.Live::of).orElse(null));
   }
 

@@ -94,6 +94,7 @@ class LeadTimeline {
     change(fields, LeadSearchAttributes.STATUS.getName(), "status ", parts);
     change(fields, LeadSearchAttributes.ASSIGNED_REP.getName(), "assigned to ", parts);
     change(fields, LeadSearchAttributes.TIER.getName(), "tier ", parts);
+    change(fields, LeadSearchAttributes.STEPS_GAVE_UP.getName(), "steps that gave up: ", parts);
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
 

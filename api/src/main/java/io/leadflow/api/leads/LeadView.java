@@ -6,6 +6,7 @@ import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.Escalation;
 import io.leadflow.workflows.LeadState;
+import io.leadflow.workflows.StepGaveUp;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.Tier;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /**
  * A stored lead with its captures and touches, and what its workflow is doing right now. The
  * score is as of {@code scoredAt}: a silent lead is re-scored (its intent decaying) once per
- * nurture round, not continuously.
+ * nurture round, not continuously. {@code stepsGaveUp}: steps that failed for good while the lead
+ * carried on (docs/reliability.md).
  */
 record LeadView(
     UUID id,
@@ -41,6 +43,7 @@ record LeadView(
     Instant updatedAt,
     List<CaptureView> captures,
     List<TouchView> touches,
+    List<StepGaveUp> stepsGaveUp,
     Live live) {
 
   /** What enrichment learned (null until it ran). */
@@ -107,6 +110,7 @@ record LeadView(
       Routing routing,
       List<CaptureRecord> captures,
       List<TouchRecord> touches,
+      List<StepGaveUp> stepsGaveUp,
       Live live) {
     return new LeadView(
         lead.id(),
@@ -138,6 +142,7 @@ record LeadView(
                     new TouchView(
                         t.step(), t.channel(), t.provider(), t.providerMessageId(), t.outcome(), t.sentAt()))
             .toList(),
+        stepsGaveUp,
         live);
   }
 }

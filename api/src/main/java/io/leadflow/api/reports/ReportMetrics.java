@@ -44,6 +44,7 @@ class ReportMetrics {
   private final MultiGauge escalation;
   private final MultiGauge reassignment;
   private final AtomicLong awaitingAck = new AtomicLong();
+  private final AtomicLong stuckLeads = new AtomicLong();
 
   ReportMetrics(
       SpeedToLeadQuery speedToLead,
@@ -71,6 +72,9 @@ class ReportMetrics {
     Gauge.builder("leadflow.routing.awaiting_ack", awaitingAck, AtomicLong::get)
         .baseUnit("leads")
         .description("Leads waiting for an acknowledgement now")
+        .register(registry);
+    Gauge.builder("leadflow.stuck_leads", stuckLeads, AtomicLong::get)
+        .description("Leads with a step failing for longer than leadflow.stuck-leads.threshold")
         .register(registry);
   }
 
@@ -166,6 +170,7 @@ class ReportMetrics {
     escalation.register(escalated, true);
     reassignment.register(reassigned, true);
     awaitingAck.set(report.awaitingAckNow());
+    stuckLeads.set(report.stuckLeadsNow());
   }
 
   /** Rows come largest first. */

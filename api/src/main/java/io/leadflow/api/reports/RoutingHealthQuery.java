@@ -1,7 +1,11 @@
 package io.leadflow.api.reports;
 
+import io.leadflow.activities.store.FailingActivities;
 import io.leadflow.api.reports.RoutingHealthReport.Row;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +26,17 @@ class RoutingHealthQuery {
       """;
 
   private final JdbcClient jdbc;
+  private final FailingActivities failing;
+  private final Duration stuckAfter;
+  private final Clock clock = Clock.systemUTC();
 
-  RoutingHealthQuery(JdbcClient jdbc) {
+  RoutingHealthQuery(
+      JdbcClient jdbc,
+      FailingActivities failing,
+      @Value("${leadflow.stuck-leads.threshold:15m}") Duration stuckAfter) {
     this.jdbc = jdbc;
+    this.failing = failing;
+    this.stuckAfter = stuckAfter;
   }
 
   RoutingHealthReport run(ReportPeriod period) {
@@ -34,7 +46,12 @@ class RoutingHealthQuery {
             .param("to", period.end())
             .query((rs, n) -> Row.of(rs.getString("grp"), rs.getLong("routed"), rs.getLong("escalated"), rs.getLong("reassigned")))
             .list();
-    return new RoutingHealthReport(period.from(), period.to(), awaitingAckNow(), rows.get(0), rows.subList(1, rows.size()));
+    return new RoutingHealthReport(
+        period.from(), period.to(), awaitingAckNow(), stuckLeadsNow(), rows.get(0), rows.subList(1, rows.size()));
+  }
+
+  long stuckLeadsNow() {
+    return failing.stuckLeads(stuckAfter, clock.instant());
   }
 
   long awaitingAckNow() {

@@ -92,7 +92,7 @@ class ConsoleTest extends ApiTest {
         .allMatch(bar -> Double.parseDouble(bar.getAttribute("width")) >= 0);
     assertThat(browser.findElements(By.cssSelector("#steps-chart svg rect.replies"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector("#speed-by-source tbody tr"))).isNotEmpty();
-    assertThat(browser.findElement(By.id("routing-tiles")).getText()).contains("waiting for ack now");
+    assertThat(browser.findElement(By.id("routing-tiles")).getText()).contains("waiting for ack now", "stuck behind a failing step");
 
     JavascriptExecutor script = (JavascriptExecutor) browser;
     assertThat(script.executeScript("return sessionStorage.getItem('leadflow.apiKey')")).isEqualTo(MANAGER);

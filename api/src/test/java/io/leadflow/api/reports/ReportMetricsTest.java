@@ -90,6 +90,7 @@ class ReportMetricsTest extends ApiTest {
     assertThat(prometheus.hasMetricStartingWith("temporal_request_latency_seconds_count")).isTrue();
     assertThat(prometheus.hasMetricStartingWith("temporal_workflow_task_execution_latency_seconds_count")).isTrue();
     assertThat(prometheus.hasMetricStartingWith("leadflow_capture_outbox_backlog")).isTrue();
+    assertThat(prometheus.hasMetricStartingWith("leadflow_stuck_leads")).isTrue();
   }
 
   private static void assertAgree(PrometheusText prometheus, String by, JsonNode row) {

@@ -148,6 +148,26 @@ class ReportsApiTest extends ApiTest {
     assertThat(routing.get("awaitingAckNow").asLong()).isGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  void aLeadWhoseStepHasBeenFailingLongerThanTheThresholdCountsAsStuck() {
+    long before = body(get("/api/v1/reports/routing-health", MANAGER)).get("stuckLeadsNow").asLong();
+    Instant now = Instant.now();
+    insertFailing("lead-stuck-" + now.toEpochMilli(), now.minus(Duration.ofMinutes(40)), now.minus(Duration.ofMinutes(1)));
+    insertFailing("lead-new-failure-" + now.toEpochMilli(), now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofMinutes(1)));
+
+    assertThat(body(get("/api/v1/reports/routing-health", MANAGER)).get("stuckLeadsNow").asLong()).isEqualTo(before + 1);
+  }
+
+  private void insertFailing(String workflowId, Instant first, Instant last) {
+    jdbc.sql(
+            """
+            insert into failing_activity (workflow_id, activity_id, activity_type, first_failed_at, last_failed_at, attempts, last_error)
+            values (?, '1', 'SendTouch', ?, ?, 9, 'Twilio 503')
+            """)
+        .params(workflowId, java.sql.Timestamp.from(first), java.sql.Timestamp.from(last))
+        .update();
+  }
+
   @ParameterizedTest(name = "{0} as {1} → {2}")
   @CsvSource({
     "/api/v1/reports/speed-to-lead, , 401",
