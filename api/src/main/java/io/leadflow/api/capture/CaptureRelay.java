@@ -6,12 +6,10 @@ import io.leadflow.workflows.EngagementEvent;
 import io.leadflow.workflows.LeadInput;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.LeadWorkflow;
-import io.leadflow.workflows.LeadWorkflows;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -38,16 +36,19 @@ class CaptureRelay {
   private final LeadRepository leads;
   private final WorkflowClient temporal;
   private final TaskExecutor executor;
+  private final LeadWorkflowStubs stubs;
 
   CaptureRelay(
       OutboxRepository outbox,
       LeadRepository leads,
       WorkflowClient temporal,
-      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+      @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+      LeadWorkflowStubs stubs) {
     this.outbox = outbox;
     this.leads = leads;
     this.temporal = temporal;
     this.executor = executor;
+    this.stubs = stubs;
   }
 
   /** The fast path, off the request thread: the 202 never waits for Temporal. */
@@ -102,15 +103,7 @@ class CaptureRelay {
   }
 
   private LeadWorkflow workflowOf(Lead lead, WorkflowIdReusePolicy reuse) {
-    return temporal.newWorkflowStub(
-        LeadWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setTaskQueue(LeadWorkflows.TASK_QUEUE)
-            .setWorkflowId(LeadWorkflows.idFor(lead.id().toString()))
-            .setWorkflowIdReusePolicy(reuse)
-            .setStaticSummary(WorkflowSummary.summaryOf(lead.source(), lead.interest()))
-            .setStaticDetails(WorkflowSummary.detailsOf(lead.id(), lead.source()))
-            .build());
+    return stubs.of(lead, reuse);
   }
 
   private static Duration backoff(int attempts) {

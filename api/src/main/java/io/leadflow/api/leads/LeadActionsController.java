@@ -35,8 +35,10 @@ class LeadActionsController {
   private final LeadAccess access;
   private final WorkflowClient temporal;
   private final LeadRepository leads;
+  private final OptOuts optOuts;
 
-  LeadActionsController(LeadAccess access, WorkflowClient temporal, LeadRepository leads) {
+  LeadActionsController(LeadAccess access, WorkflowClient temporal, LeadRepository leads, OptOuts optOuts) {
+    this.optOuts = optOuts;
     this.access = access;
     this.temporal = temporal;
     this.leads = leads;
@@ -81,11 +83,11 @@ class LeadActionsController {
   @PostMapping("/opt-out")
   ResponseEntity<Void> optOut(
       @PathVariable String id, @Valid @RequestBody LeadActions.OptOutRequest body, @AuthenticationPrincipal ApiPrincipal caller) {
-    Lead lead = openLead(id, caller);
-    if (body.channel() == null) {
-      leads.markStopped(lead.id());
+    Lead lead = access.visibleLead(id, caller);
+    optOuts.record(lead, body.channel(), caller.name());
+    if (!lead.status().isClosed()) {
+      workflowOf(lead).optOut(new OptOut(body.channel()));
     }
-    workflowOf(lead).optOut(new OptOut(body.channel()));
     return ResponseEntity.accepted().build();
   }
 

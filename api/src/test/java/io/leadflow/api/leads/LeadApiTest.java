@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.CaptureRepository;
+import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.Suppressions;
 import io.leadflow.api.ApiTest;
+import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadState;
 import io.leadflow.workflows.LeadWorkflow;
 import io.leadflow.workflows.LeadWorkflows;
@@ -33,6 +36,7 @@ class LeadApiTest extends ApiTest {
   @Autowired LeadRepository leads;
   @Autowired CaptureRepository captures;
   @Autowired WorkflowClient temporal;
+  @Autowired Suppressions suppressions;
 
   @Test
   void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunChannel() {
@@ -82,6 +86,42 @@ class LeadApiTest extends ApiTest {
     assertThat(leads.stoppedSince(UUID.fromString(replied), before)).isTrue();
     assertThat(leads.stoppedSince(UUID.fromString(optedOut), before)).isTrue();
     assertThat(leads.stoppedSince(UUID.fromString(optedOutOfSms), before)).isFalse();
+  }
+
+  @Test
+  void aReplyWithALongMessageIdDoesNotKeepALaterDisqualificationFromClosingTheLead() {
+    String leadId = routedLead();
+
+    String reply = "{\"channel\":\"SMS\",\"body\":\"Call me\",\"messageId\":\"" + "m".repeat(200) + "\"}";
+    assertThat(post("/api/v1/leads/" + leadId + "/replies", ANA, reply).statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> "ENGAGED".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads/" + leadId + "/disqualify", ANA, "{\"reason\":\"student\"}").statusCode()).isEqualTo(202);
+
+    JsonNode lead = await().atMost(Duration.ofSeconds(15))
+        .until(() -> body(get("/api/v1/leads/" + leadId, ADMIN)), l -> "DISQUALIFIED".equals(l.get("status").asString()));
+    assertThat(lead.get("stepsGaveUp")).isEmpty();
+  }
+
+  @Test
+  void anOptOutIsKeptForThePersonBeforeThe202EvenOnAClosedLead() {
+    String email = uniqueEmail();
+    String phone = uniquePhone();
+    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, phone))).get("leadId").asString();
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads/" + leadId + "/opt-out", ANA, "{\"channel\":\"SMS\"}").statusCode()).isEqualTo(202);
+    ContactKeys keys = ContactKeys.of(email, phone);
+    assertThat(suppressions.blocks(keys.phone(), Channel.SMS)).isTrue();
+    assertThat(suppressions.blocks(keys.email(), Channel.EMAIL)).isFalse();
+
+    assertThat(post("/api/v1/leads/" + leadId + "/meeting", ANA, "{\"at\":\"2030-01-01T10:00:00Z\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> "MEETING_BOOKED".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads/" + leadId + "/opt-out", ANA, "{}").statusCode()).isEqualTo(202);
+
+    assertThat(suppressions.blocks(keys.email(), Channel.EMAIL)).isTrue();
+    assertThat(suppressions.blocks(keys.phone(), Channel.CALL)).isTrue();
   }
 
   @Test
