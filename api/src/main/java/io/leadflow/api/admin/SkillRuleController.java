@@ -1,5 +1,6 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Criteria;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/skill-rules")
 class SkillRuleController {
 
-  record SkillRuleView(String skill, Match match) {}
+  record SkillRuleView(String skill, Criteria match) {}
 
   private final SkillRuleStore skills;
 
@@ -39,9 +40,9 @@ class SkillRuleController {
   @PutMapping("/{skill}")
   ResponseEntity<SkillRuleView> save(
       @PathVariable String skill,
-      @Valid @RequestBody Match match) {
+      @Valid @RequestBody Criteria match) {
     AdminIds.checked(skill);
-    if (match.isEmpty()) {
+    if (match.coversEveryLead()) {
       throw AdminProblems.invalid(Map.of("match", "give at least one criterion, or every lead would need this skill"));
     }
     boolean created = skills.save(skill, match);

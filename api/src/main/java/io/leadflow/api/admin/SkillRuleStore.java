@@ -1,5 +1,6 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Criteria;
 import io.leadflow.api.admin.SkillRuleController.SkillRuleView;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ class SkillRuleStore {
             (rs, row) ->
                 new SkillRuleView(
                     rs.getString("skill"),
-                    new Match(
+                    new Criteria(
                         Db.strings(rs.getArray("countries")),
                         Db.strings(rs.getArray("regions")),
                         (Integer) rs.getObject("min_employees"),
@@ -31,7 +32,7 @@ class SkillRuleStore {
   }
 
   /** True when the skill is new. */
-  boolean save(String skill, Match match) {
+  boolean save(String skill, Criteria match) {
     return jdbc.sql(
             """
             insert into skill_rule (skill, countries, regions, min_employees, max_employees, interest_keywords)

@@ -1,5 +1,6 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Criteria;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,18 +31,18 @@ class TerritoryController {
   record TerritoryRequest(
       @NotBlank @Size(max = 200) String name,
       @Min(0) @Max(10_000) Integer priority,
-      @Valid Match match,
+      @Valid Criteria match,
       @Size(max = 200) List<@Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> members,
       @Size(max = 64) @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String managerId) {
 
     TerritoryRequest {
       priority = priority == null ? 100 : priority;
-      match = match == null ? Match.ANY : match;
+      match = match == null ? Criteria.ANY : match;
       members = members == null ? List.of() : members.stream().distinct().toList();
     }
   }
 
-  record TerritoryView(String id, String name, int priority, Match match, List<String> members, String managerId) {}
+  record TerritoryView(String id, String name, int priority, Criteria match, List<String> members, String managerId) {}
 
   private final TerritoryStore territories;
   private final RepStore reps;

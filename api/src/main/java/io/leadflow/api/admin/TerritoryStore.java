@@ -1,5 +1,6 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Criteria;
 import io.leadflow.api.admin.TerritoryController.TerritoryRequest;
 import io.leadflow.api.admin.TerritoryController.TerritoryView;
 import java.sql.ResultSet;
@@ -41,7 +42,7 @@ class TerritoryStore {
     return Boolean.TRUE.equals(
         transaction.execute(
             status -> {
-              Match match = territory.match();
+              Criteria match = territory.match();
               boolean created =
                   jdbc.sql(
                           """
@@ -93,7 +94,7 @@ class TerritoryStore {
         rs.getString("id"),
         rs.getString("name"),
         rs.getInt("priority"),
-        new Match(
+        new Criteria(
             Db.strings(rs.getArray("countries")),
             Db.strings(rs.getArray("regions")),
             (Integer) rs.getObject("min_employees"),
