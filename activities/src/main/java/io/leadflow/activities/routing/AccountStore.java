@@ -1,7 +1,6 @@
-package io.leadflow.api.admin;
+package io.leadflow.activities.routing;
 
-import io.leadflow.api.admin.AccountController.AccountRequest;
-import io.leadflow.api.admin.AccountController.AccountView;
+import io.leadflow.activities.enrichment.EmailDomains;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tables {@code account} and {@code account_domain}. */
 @Component
-class AccountStore {
+public class AccountStore {
 
   private static final String SELECT =
       """
@@ -28,16 +27,16 @@ class AccountStore {
     this.transaction = transaction;
   }
 
-  List<AccountView> all() {
-    return jdbc.sql(SELECT + " group by a.id order by a.id").query((rs, row) -> view(rs)).list();
+  public List<Account> all() {
+    return jdbc.sql(SELECT + " group by a.id order by a.id").query((rs, row) -> account(rs)).list();
   }
 
-  Optional<AccountView> find(String id) {
-    return jdbc.sql(SELECT + " where a.id = :id group by a.id").param("id", id).query((rs, row) -> view(rs)).optional();
+  public Optional<Account> find(String id) {
+    return jdbc.sql(SELECT + " where a.id = :id group by a.id").param("id", id).query((rs, row) -> account(rs)).optional();
   }
 
   /** "acme.com belongs to account globex", for each of {@code domains} another account has. */
-  List<String> domainsOfOthers(String id, List<String> domains) {
+  public List<String> domainsOfOthers(String id, List<String> domains) {
     return jdbc.sql("select domain, account_id from account_domain where domain = any(:domains) and account_id <> :id order by domain")
         .param("domains", Db.array(domains))
         .param("id", id)
@@ -46,7 +45,7 @@ class AccountStore {
   }
 
   /** True when the account is new. */
-  boolean save(String id, AccountRequest account) {
+  public boolean save(Account account) {
     return Boolean.TRUE.equals(
         transaction.execute(
             status -> {
@@ -60,7 +59,7 @@ class AccountStore {
                               employees = excluded.employees, updated_at = now()
                           returning (xmax = 0) as created
                           """)
-                      .param("id", id)
+                      .param("id", account.id())
                       .param("name", account.name().strip())
                       .param("owner", account.ownerRepId())
                       .param("industry", account.industry())
@@ -69,23 +68,41 @@ class AccountStore {
                       .single();
               String[] domains = Db.array(account.domains());
               jdbc.sql("delete from account_domain where account_id = :id and not (domain = any(:domains))")
-                  .param("id", id)
+                  .param("id", account.id())
                   .param("domains", domains)
                   .update();
               jdbc.sql("insert into account_domain (domain, account_id) select unnest(cast(:domains as text[])), :id on conflict do nothing")
-                  .param("id", id)
+                  .param("id", account.id())
                   .param("domains", domains)
                   .update();
               return created;
             }));
   }
 
-  boolean delete(String id) {
+  public boolean delete(String id) {
     return jdbc.sql("delete from account where id = :id").param("id", id).update() > 0;
   }
 
-  private static AccountView view(ResultSet rs) throws SQLException {
-    return new AccountView(
+  /** The account the domain or its nearest parent domain belongs to, with that domain. */
+  Optional<AccountOwner> ownerOf(String domain) {
+    if (domain == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            select a.name, d.domain, a.owner_rep_id
+            from account_domain d join account a on a.id = d.account_id
+            where d.domain = any(:candidates)
+            order by length(d.domain) desc
+            limit 1
+            """)
+        .param("candidates", EmailDomains.withParents(domain).toArray(String[]::new))
+        .query((rs, row) -> new AccountOwner(rs.getString("name"), rs.getString("domain"), rs.getString("owner_rep_id")))
+        .optional();
+  }
+
+  private static Account account(ResultSet rs) throws SQLException {
+    return new Account(
         rs.getString("id"),
         rs.getString("name"),
         Db.strings(rs.getArray("domains")),

@@ -1,19 +1,18 @@
-package io.leadflow.api.admin;
+package io.leadflow.activities.routing;
 
-import io.leadflow.activities.routing.Criteria;
-import io.leadflow.api.admin.TerritoryController.TerritoryRequest;
-import io.leadflow.api.admin.TerritoryController.TerritoryView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Tables {@code territory} and {@code territory_member}. */
+/** Tables {@code territory} and {@code territory_member}, with each member's round-robin counter. */
 @Component
-class TerritoryStore {
+public class TerritoryStore {
 
   private static final String SELECT =
       """
@@ -29,20 +28,20 @@ class TerritoryStore {
     this.transaction = transaction;
   }
 
-  List<TerritoryView> all() {
-    return jdbc.sql(SELECT + " group by t.id order by t.priority, t.id").query((rs, row) -> view(rs)).list();
+  /** In the order routing tries them: priority, then id. */
+  public List<Territory> all() {
+    return jdbc.sql(SELECT + " group by t.id order by t.priority, t.id").query((rs, row) -> territory(rs)).list();
   }
 
-  Optional<TerritoryView> find(String id) {
-    return jdbc.sql(SELECT + " where t.id = :id group by t.id").param("id", id).query((rs, row) -> view(rs)).optional();
+  public Optional<Territory> find(String id) {
+    return jdbc.sql(SELECT + " where t.id = :id group by t.id").param("id", id).query((rs, row) -> territory(rs)).optional();
   }
 
   /** True when the territory is new. Members who stay keep their round-robin counter. */
-  boolean save(String id, TerritoryRequest territory) {
+  public boolean save(Territory territory) {
     return Boolean.TRUE.equals(
         transaction.execute(
             status -> {
-              Criteria match = territory.match();
               boolean created =
                   jdbc.sql(
                           """
@@ -56,20 +55,16 @@ class TerritoryStore {
                               manager_id = excluded.manager_id, updated_at = now()
                           returning (xmax = 0) as created
                           """)
-                      .param("id", id)
+                      .param("id", territory.id())
                       .param("name", territory.name().strip())
                       .param("priority", territory.priority())
-                      .param("countries", Db.array(match.countries()))
-                      .param("regions", Db.array(match.regions()))
-                      .param("min", match.minEmployees())
-                      .param("max", match.maxEmployees())
-                      .param("keywords", Db.array(match.interestKeywords()))
+                      .params(CriteriaColumns.params(territory.match()))
                       .param("manager", territory.managerId())
                       .query(Boolean.class)
                       .single();
               String[] members = Db.array(territory.members());
               jdbc.sql("delete from territory_member where territory_id = :id and not (rep_id = any(:members))")
-                  .param("id", id)
+                  .param("id", territory.id())
                   .param("members", members)
                   .update();
               jdbc.sql(
@@ -78,28 +73,44 @@ class TerritoryStore {
                       select :id, unnest(cast(:members as text[]))
                       on conflict do nothing
                       """)
-                  .param("id", id)
+                  .param("id", territory.id())
                   .param("members", members)
                   .update();
               return created;
             }));
   }
 
-  boolean delete(String id) {
+  public boolean delete(String id) {
     return jdbc.sql("delete from territory where id = :id").param("id", id).update() > 0;
   }
 
-  private static TerritoryView view(ResultSet rs) throws SQLException {
-    return new TerritoryView(
+  /** Each member's round-robin counter in the territory. */
+  Map<String, Long> rotation(String territoryId) {
+    Map<String, Long> rotation = new HashMap<>();
+    jdbc.sql("select rep_id, rotation from territory_member where territory_id = :territory")
+        .param("territory", territoryId)
+        .query((rs, row) -> Map.entry(rs.getString("rep_id"), rs.getLong("rotation")))
+        .list()
+        .forEach(e -> rotation.put(e.getKey(), e.getValue()));
+    return rotation;
+  }
+
+  void saveRotation(String territoryId, Map<String, Long> rotations) {
+    rotations.forEach(
+        (rep, rotation) ->
+            jdbc.sql("update territory_member set rotation = :rotation where territory_id = :territory and rep_id = :rep")
+                .param("rotation", rotation)
+                .param("territory", territoryId)
+                .param("rep", rep)
+                .update());
+  }
+
+  private static Territory territory(ResultSet rs) throws SQLException {
+    return new Territory(
         rs.getString("id"),
         rs.getString("name"),
         rs.getInt("priority"),
-        new Criteria(
-            Db.strings(rs.getArray("countries")),
-            Db.strings(rs.getArray("regions")),
-            (Integer) rs.getObject("min_employees"),
-            (Integer) rs.getObject("max_employees"),
-            Db.strings(rs.getArray("interest_keywords"))),
+        CriteriaColumns.read(rs),
         Db.strings(rs.getArray("members")),
         rs.getString("manager_id"));
   }
