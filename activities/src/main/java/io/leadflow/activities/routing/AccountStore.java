@@ -13,26 +13,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AccountStore {
 
-  private static final String SELECT =
-      """
-      select a.*, coalesce(array_agg(d.domain order by d.domain) filter (where d.domain is not null), '{}') as domains
-      from account a left join account_domain d on d.account_id = a.id
-      """;
-
   private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
+  private final RowsWithKeys accounts;
 
   AccountStore(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
-    this.transaction = transaction;
+    this.accounts = new RowsWithKeys(jdbc, transaction, "account", "account_domain", "account_id", "domain", "domains");
   }
 
   public List<Account> all() {
-    return jdbc.sql(SELECT + " group by a.id order by a.id").query((rs, row) -> account(rs)).list();
+    return accounts.all("p.id", AccountStore::account);
   }
 
   public Optional<Account> find(String id) {
-    return jdbc.sql(SELECT + " where a.id = :id group by a.id").param("id", id).query((rs, row) -> account(rs)).optional();
+    return accounts.find(id, AccountStore::account);
   }
 
   /** "acme.com belongs to account globex", for each of {@code domains} another account has. */
@@ -46,37 +40,26 @@ public class AccountStore {
 
   /** True when the account is new. */
   public boolean save(Account account) {
-    return Boolean.TRUE.equals(
-        transaction.execute(
-            status -> {
-              boolean created =
-                  jdbc.sql(
-                          """
-                          insert into account (id, name, owner_rep_id, industry, employees)
-                          values (:id, :name, :owner, :industry, :employees)
-                          on conflict (id) do update set
-                              name = excluded.name, owner_rep_id = excluded.owner_rep_id, industry = excluded.industry,
-                              employees = excluded.employees, updated_at = now()
-                          returning (xmax = 0) as created
-                          """)
-                      .param("id", account.id())
-                      .param("name", account.name().strip())
-                      .param("owner", account.ownerRepId())
-                      .param("industry", account.industry())
-                      .param("employees", account.employees())
-                      .query(Boolean.class)
-                      .single();
-              String[] domains = Db.array(account.domains());
-              jdbc.sql("delete from account_domain where account_id = :id and not (domain = any(:domains))")
-                  .param("id", account.id())
-                  .param("domains", domains)
-                  .update();
-              jdbc.sql("insert into account_domain (domain, account_id) select unnest(cast(:domains as text[])), :id on conflict do nothing")
-                  .param("id", account.id())
-                  .param("domains", domains)
-                  .update();
-              return created;
-            }));
+    return accounts.save(
+        account.id(),
+        account.domains(),
+        () ->
+            jdbc.sql(
+                    """
+                    insert into account (id, name, owner_rep_id, industry, employees)
+                    values (:id, :name, :owner, :industry, :employees)
+                    on conflict (id) do update set
+                        name = excluded.name, owner_rep_id = excluded.owner_rep_id, industry = excluded.industry,
+                        employees = excluded.employees, updated_at = now()
+                    returning (xmax = 0) as created
+                    """)
+                .param("id", account.id())
+                .param("name", account.name().strip())
+                .param("owner", account.ownerRepId())
+                .param("industry", account.industry())
+                .param("employees", account.employees())
+                .query(Boolean.class)
+                .single());
   }
 
   public boolean delete(String id) {
@@ -101,7 +84,7 @@ public class AccountStore {
         .optional();
   }
 
-  private static Account account(ResultSet rs) throws SQLException {
+  private static Account account(ResultSet rs, int row) throws SQLException {
     return new Account(
         rs.getString("id"),
         rs.getString("name"),

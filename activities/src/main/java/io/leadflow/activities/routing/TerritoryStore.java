@@ -14,70 +14,48 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TerritoryStore {
 
-  private static final String SELECT =
-      """
-      select t.*, coalesce(array_agg(m.rep_id order by m.rep_id) filter (where m.rep_id is not null), '{}') as members
-      from territory t left join territory_member m on m.territory_id = t.id
-      """;
-
   private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
+  private final RowsWithKeys territories;
 
   TerritoryStore(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
-    this.transaction = transaction;
+    this.territories = new RowsWithKeys(jdbc, transaction, "territory", "territory_member", "territory_id", "rep_id", "members");
   }
 
   /** In the order routing tries them: priority, then id. */
   public List<Territory> all() {
-    return jdbc.sql(SELECT + " group by t.id order by t.priority, t.id").query((rs, row) -> territory(rs)).list();
+    return territories.all("p.priority, p.id", TerritoryStore::territory);
   }
 
   public Optional<Territory> find(String id) {
-    return jdbc.sql(SELECT + " where t.id = :id group by t.id").param("id", id).query((rs, row) -> territory(rs)).optional();
+    return territories.find(id, TerritoryStore::territory);
   }
 
   /** True when the territory is new. Members who stay keep their round-robin counter. */
   public boolean save(Territory territory) {
-    return Boolean.TRUE.equals(
-        transaction.execute(
-            status -> {
-              boolean created =
-                  jdbc.sql(
-                          """
-                          insert into territory (id, name, priority, countries, regions, min_employees, max_employees,
-                                                 interest_keywords, manager_id)
-                          values (:id, :name, :priority, :countries, :regions, :min, :max, :keywords, :manager)
-                          on conflict (id) do update set
-                              name = excluded.name, priority = excluded.priority, countries = excluded.countries,
-                              regions = excluded.regions, min_employees = excluded.min_employees,
-                              max_employees = excluded.max_employees, interest_keywords = excluded.interest_keywords,
-                              manager_id = excluded.manager_id, updated_at = now()
-                          returning (xmax = 0) as created
-                          """)
-                      .param("id", territory.id())
-                      .param("name", territory.name().strip())
-                      .param("priority", territory.priority())
-                      .params(CriteriaColumns.params(territory.match()))
-                      .param("manager", territory.managerId())
-                      .query(Boolean.class)
-                      .single();
-              String[] members = Db.array(territory.members());
-              jdbc.sql("delete from territory_member where territory_id = :id and not (rep_id = any(:members))")
-                  .param("id", territory.id())
-                  .param("members", members)
-                  .update();
-              jdbc.sql(
-                      """
-                      insert into territory_member (territory_id, rep_id)
-                      select :id, unnest(cast(:members as text[]))
-                      on conflict do nothing
-                      """)
-                  .param("id", territory.id())
-                  .param("members", members)
-                  .update();
-              return created;
-            }));
+    return territories.save(
+        territory.id(),
+        territory.members(),
+        () ->
+            jdbc.sql(
+                    """
+                    insert into territory (id, name, priority, countries, regions, min_employees, max_employees,
+                                           interest_keywords, manager_id)
+                    values (:id, :name, :priority, :countries, :regions, :min, :max, :keywords, :manager)
+                    on conflict (id) do update set
+                        name = excluded.name, priority = excluded.priority, countries = excluded.countries,
+                        regions = excluded.regions, min_employees = excluded.min_employees,
+                        max_employees = excluded.max_employees, interest_keywords = excluded.interest_keywords,
+                        manager_id = excluded.manager_id, updated_at = now()
+                    returning (xmax = 0) as created
+                    """)
+                .param("id", territory.id())
+                .param("name", territory.name().strip())
+                .param("priority", territory.priority())
+                .params(CriteriaColumns.params(territory.match()))
+                .param("manager", territory.managerId())
+                .query(Boolean.class)
+                .single());
   }
 
   public boolean delete(String id) {
@@ -105,7 +83,7 @@ public class TerritoryStore {
                 .update());
   }
 
-  private static Territory territory(ResultSet rs) throws SQLException {
+  private static Territory territory(ResultSet rs, int row) throws SQLException {
     return new Territory(
         rs.getString("id"),
         rs.getString("name"),
