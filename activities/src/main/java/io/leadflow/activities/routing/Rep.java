@@ -1,5 +1,7 @@
 package io.leadflow.activities.routing;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -7,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,29 +17,76 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A rep as routing sees one. Working hours are in the rep's own time zone (an end before the
- * start spans midnight); no hours means always available. Out of office runs from
- * {@code awayFrom} (open start when null) until {@code awayUntil} (open end when null).
+ * A rep (table {@code rep}): capacity (open leads), round-robin weight, skills, working hours in
+ * their own time zone, out of office. No working hours means always available.
  */
-record Rep(
+public record Rep(
     String id,
+    String name,
+    String email,
     String managerId,
-    ZoneId timeZone,
-    Set<DayOfWeek> workDays,
-    LocalTime workStart,
-    LocalTime workEnd,
+    String timeZone,
+    WorkingHours workingHours,
     int capacity,
     int weight,
     List<String> skills,
-    Instant awayFrom,
-    Instant awayUntil,
+    OutOfOffice outOfOffice,
     boolean active) {
 
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
-  Rep {
-    workDays = workDays == null || workDays.isEmpty() ? Set.of(DayOfWeek.values()) : Set.copyOf(workDays);
+  public Rep {
     skills = List.copyOf(skills);
+  }
+
+  /** When the rep works, in their time zone; no days means every day. An end before the start spans midnight. */
+  public record WorkingHours(List<@NotNull DayOfWeek> days, @NotNull LocalTime start, @NotNull LocalTime end) {
+
+    public WorkingHours {
+      days = days == null ? List.of() : List.copyOf(days);
+    }
+
+    @AssertTrue(message = "start and end must differ")
+    boolean isAWindow() {
+      return start == null || !start.equals(end);
+    }
+
+    private Set<DayOfWeek> everyDayWhenNone() {
+      return days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(days);
+    }
+
+    private boolean includes(ZonedDateTime local) {
+      if (!everyDayWhenNone().contains(local.getDayOfWeek())) {
+        return false;
+      }
+      LocalTime time = local.toLocalTime();
+      return start.isBefore(end)
+          ? !time.isBefore(start) && time.isBefore(end)
+          : !time.isBefore(start) || time.isBefore(end);
+    }
+
+    /** "Mon Fri 09:00-17:00", "daily 22:00-06:00". */
+    private String describe() {
+      Set<DayOfWeek> workDays = everyDayWhenNone();
+      String named =
+          workDays.size() == 7
+              ? "daily"
+              : workDays.stream().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(" "));
+      return named + " " + HOURS.format(start) + "-" + HOURS.format(end);
+    }
+  }
+
+  /** Away from {@code from} (now when absent) until {@code until} (until further notice when absent). */
+  public record OutOfOffice(Instant from, Instant until) {
+
+    @AssertTrue(message = "until must be after from")
+    boolean isOrdered() {
+      return from == null || until == null || until.isAfter(from);
+    }
+
+    private boolean covers(Instant now) {
+      return (from != null || until != null) && (from == null || !now.isBefore(from)) && (until == null || now.isBefore(until));
+    }
   }
 
   /** Why the rep cannot take a lead at {@code now}, in words; empty when they can. */
@@ -44,48 +94,28 @@ record Rep(
     if (!active) {
       return Optional.of(id + " inactive");
     }
-    if ((awayFrom != null || awayUntil != null)
-        && (awayFrom == null || !now.isBefore(awayFrom))
-        && (awayUntil == null || now.isBefore(awayUntil))) {
-      return Optional.of(id + " out of office" + (awayUntil == null ? "" : " until " + local(awayUntil)));
+    if (outOfOffice != null && outOfOffice.covers(now)) {
+      return Optional.of(id + " out of office" + (outOfOffice.until() == null ? "" : " until " + local(outOfOffice.until())));
     }
-    if (!working(now.atZone(timeZone))) {
-      return Optional.of(id + " off hours (" + describeHours() + ")");
+    if (workingHours != null && !workingHours.includes(now.atZone(zone()))) {
+      return Optional.of(id + " off hours (" + workingHours.describe() + " " + zone().getId() + ")");
     }
     return Optional.empty();
-  }
-
-  /** "2026-03-10", or "2026-03-09 20:00" when not at midnight in the rep's zone. */
-  private String local(Instant instant) {
-    ZonedDateTime local = instant.atZone(timeZone);
-    return local.toLocalTime().equals(LocalTime.MIDNIGHT)
-        ? local.toLocalDate().toString()
-        : local.toLocalDate() + " " + HOURS.format(local);
   }
 
   boolean hasSkills(List<String> needed) {
     return needed.stream().allMatch(skill -> skills.stream().anyMatch(skill::equalsIgnoreCase));
   }
 
-  private boolean working(ZonedDateTime local) {
-    if (!workDays.contains(local.getDayOfWeek())) {
-      return false;
-    }
-    if (workStart == null) {
-      return true;
-    }
-    LocalTime time = local.toLocalTime();
-    return workStart.isBefore(workEnd)
-        ? !time.isBefore(workStart) && time.isBefore(workEnd)
-        : !time.isBefore(workStart) || time.isBefore(workEnd);
+  private ZoneId zone() {
+    return ZoneId.of(timeZone);
   }
 
-  private String describeHours() {
-    String days =
-        workDays.size() == 7
-            ? "daily"
-            : workDays.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(" "));
-    String hours = workStart == null ? "all day" : HOURS.format(workStart) + "-" + HOURS.format(workEnd);
-    return days + " " + hours + " " + timeZone.getId();
+  /** "2026-03-10", or "2026-03-09 20:00" when not at midnight in the rep's zone. */
+  private String local(Instant instant) {
+    ZonedDateTime local = instant.atZone(zone());
+    return local.toLocalTime().equals(LocalTime.MIDNIGHT)
+        ? local.toLocalDate().toString()
+        : local.toLocalDate() + " " + HOURS.format(local);
   }
 }

@@ -1,28 +1,18 @@
 package io.leadflow.activities.routing;
 
-import io.leadflow.activities.enrichment.EmailDomains;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Time;
-import java.sql.Timestamp;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Routing's reads and writes in PostgreSQL: reps (locked), territories, skills, accounts, decisions. */
+/**
+ * Routing's reads and writes in PostgreSQL: reps (locked), territories, skills and accounts through
+ * their stores (the admin API's too); open leads and decisions here.
+ */
 @Component
 class RoutingDirectory {
 
@@ -30,63 +20,35 @@ class RoutingDirectory {
   record Stored(Decision decision, String key) {}
 
   private final JdbcClient jdbc;
+  private final RepStore reps;
+  private final TerritoryStore territories;
+  private final SkillRuleStore skills;
+  private final AccountStore accounts;
 
-  RoutingDirectory(JdbcClient jdbc) {
+  RoutingDirectory(JdbcClient jdbc, RepStore reps, TerritoryStore territories, SkillRuleStore skills, AccountStore accounts) {
     this.jdbc = jdbc;
+    this.reps = reps;
+    this.territories = territories;
+    this.skills = skills;
+    this.accounts = accounts;
   }
 
   Optional<AccountOwner> accountOwner(String domain) {
-    if (domain == null) {
-      return Optional.empty();
-    }
-    return jdbc.sql(
-            """
-            select a.name, d.domain, a.owner_rep_id
-            from account_domain d join account a on a.id = d.account_id
-            where d.domain = any(:candidates)
-            order by length(d.domain) desc
-            limit 1
-            """)
-        .param("candidates", EmailDomains.withParents(domain).toArray(String[]::new))
-        .query((rs, row) -> new AccountOwner(rs.getString("name"), rs.getString("domain"), rs.getString("owner_rep_id")))
-        .optional();
+    return accounts.ownerOf(domain);
   }
 
   /** In the order they are tried: priority, then id. */
   List<Territory> territories() {
-    return jdbc.sql(
-            """
-            select t.*, coalesce(array_agg(m.rep_id order by m.rep_id) filter (where m.rep_id is not null), '{}') as members
-            from territory t left join territory_member m on m.territory_id = t.id
-            group by t.id
-            order by t.priority, t.id
-            """)
-        .query((rs, row) -> new Territory(rs.getString("id"), rs.getString("name"), criteria(rs), rs.getString("manager_id"), strings(rs.getArray("members"))))
-        .list();
+    return territories.all();
   }
 
   List<SkillRule> skillRules() {
-    return jdbc.sql("select * from skill_rule order by skill").query((rs, row) -> new SkillRule(rs.getString("skill"), criteria(rs))).list();
+    return skills.all();
   }
 
-  /**
-   * The reps and those of their managers who are reps (possible backups), locked until the
-   * transaction ends, in one statement and always in id order so that concurrent routings never
-   * deadlock. Unknown ids are left out.
-   */
+  /** The reps and their managers who are reps, locked in id order ({@link RepStore#lock}). */
   Map<String, Rep> lock(Collection<String> repIds) {
-    Map<String, Rep> reps = new LinkedHashMap<>();
-    jdbc.sql(
-            """
-            select * from rep
-            where id = any(:ids) or id in (select manager_id from rep where id = any(:ids))
-            order by id for update
-            """)
-        .param("ids", repIds.toArray(String[]::new))
-        .query((rs, row) -> rep(rs))
-        .list()
-        .forEach(rep -> reps.put(rep.id(), rep));
-    return reps;
+    return reps.lock(repIds);
   }
 
   /**
@@ -125,23 +87,11 @@ class RoutingDirectory {
   }
 
   Map<String, Long> rotation(String territoryId) {
-    Map<String, Long> rotation = new HashMap<>();
-    jdbc.sql("select rep_id, rotation from territory_member where territory_id = :territory")
-        .param("territory", territoryId)
-        .query((rs, row) -> Map.entry(rs.getString("rep_id"), rs.getLong("rotation")))
-        .list()
-        .forEach(e -> rotation.put(e.getKey(), e.getValue()));
-    return rotation;
+    return territories.rotation(territoryId);
   }
 
   void saveRotation(String territoryId, Map<String, Long> rotations) {
-    rotations.forEach(
-        (rep, rotation) ->
-            jdbc.sql("update territory_member set rotation = :rotation where territory_id = :territory and rep_id = :rep")
-                .param("rotation", rotation)
-                .param("territory", territoryId)
-                .param("rep", rep)
-                .update());
+    territories.saveRotation(territoryId, rotations);
   }
 
   Optional<Stored> decisionFor(UUID leadId) {
@@ -182,41 +132,5 @@ class RoutingDirectory {
         .param("reason", decision.reason())
         .param("key", key)
         .update();
-  }
-
-  private static Criteria criteria(ResultSet rs) throws SQLException {
-    return new Criteria(
-        strings(rs.getArray("countries")),
-        strings(rs.getArray("regions")),
-        (Integer) rs.getObject("min_employees"),
-        (Integer) rs.getObject("max_employees"),
-        strings(rs.getArray("interest_keywords")));
-  }
-
-  private static Rep rep(ResultSet rs) throws SQLException {
-    Time start = rs.getTime("work_start");
-    Time end = rs.getTime("work_end");
-    Set<DayOfWeek> days = strings(rs.getArray("work_days")).stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
-    return new Rep(
-        rs.getString("id"),
-        rs.getString("manager_id"),
-        ZoneId.of(rs.getString("time_zone")),
-        days,
-        start == null ? null : start.toLocalTime(),
-        end == null ? null : end.toLocalTime(),
-        rs.getInt("capacity"),
-        rs.getInt("weight"),
-        strings(rs.getArray("skills")),
-        instant(rs.getTimestamp("away_from")),
-        instant(rs.getTimestamp("away_until")),
-        rs.getBoolean("active"));
-  }
-
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
 }

@@ -41,9 +41,9 @@ class RoutingEngine {
       return earlier.get().decision();
     }
     Optional<AccountOwner> account = directory.accountOwner(lead.domain());
-    Optional<Territory> territory = directory.territories().stream().filter(t -> t.criteria().matches(lead)).findFirst();
+    Optional<Territory> territory = directory.territories().stream().filter(t -> t.match().matches(lead)).findFirst();
     List<String> skills =
-        directory.skillRules().stream().filter(rule -> rule.criteria().matches(lead)).map(SkillRule::skill).toList();
+        directory.skillRules().stream().filter(rule -> rule.match().matches(lead)).map(SkillRule::skill).toList();
 
     Set<String> candidates = new TreeSet<>();
     account.map(AccountOwner::ownerRepId).ifPresent(candidates::add);

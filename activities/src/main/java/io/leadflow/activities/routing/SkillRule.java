@@ -1,4 +1,4 @@
 package io.leadflow.activities.routing;
 
-/** A lead matching {@code criteria} needs a rep with {@code skill}. */
-record SkillRule(String skill, Criteria criteria) {}
+/** A lead that {@code match} covers needs a rep with {@code skill} (table {@code skill_rule}). */
+public record SkillRule(String skill, Criteria match) {}

@@ -2,12 +2,12 @@ package io.leadflow.activities.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadflow.activities.routing.Rep.OutOfOffice;
+import io.leadflow.activities.routing.Rep.WorkingHours;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,8 +46,8 @@ class CriteriaAndAvailabilityTest {
 
   private static final Rep NIGHT_SHIFT =
       new Rep(
-          "nina", null, ZoneId.of("America/New_York"), Set.of(DayOfWeek.values()), LocalTime.of(22, 0), LocalTime.of(6, 0),
-          5, 1, List.of(), null, null, true);
+          "nina", "Nina", null, null, "America/New_York",
+          new WorkingHours(List.of(DayOfWeek.values()), LocalTime.of(22, 0), LocalTime.of(6, 0)), 5, 1, List.of(), null, true);
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(
@@ -73,7 +73,7 @@ class CriteriaAndAvailabilityTest {
         "                     | 2026-03-10T00:00:00Z | 2026-03-04T12:00:00Z | nina out of office until 2026-03-09 20:00",
       })
   void outOfOfficeRunsFromItsStartUntilItsEnd(Instant from, Instant until, Instant at, String unavailable) {
-    Rep away = new Rep("nina", null, ZoneId.of("America/New_York"), null, null, null, 5, 1, List.of(), from, until, true);
+    Rep away = new Rep("nina", "Nina", null, null, "America/New_York", null, 5, 1, List.of(), new OutOfOffice(from, until), true);
 
     assertThat(away.unavailableAt(at).orElse(null)).isEqualTo(unavailable);
   }

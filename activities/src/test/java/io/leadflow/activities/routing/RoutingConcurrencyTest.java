@@ -28,6 +28,7 @@ class RoutingConcurrencyTest {
 
   @Autowired RoutingEngine routing;
   @Autowired JdbcClient jdbc;
+  @Autowired RoutingDirectory directory;
 
   private RoutingFixture f;
 
@@ -62,7 +63,7 @@ class RoutingConcurrencyTest {
 
   /** Open leads per rep as stored: the capacity check's own count. */
   private Map<String, Integer> stored(String... reps) {
-    return new RoutingDirectory(jdbc).openLeads(List.of(reps));
+    return directory.openLeads(List.of(reps));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Account;
+import io.leadflow.activities.routing.AccountStore;
+import io.leadflow.activities.routing.RepStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,9 +43,11 @@ class AccountController {
     AccountRequest {
       domains = domains == null ? null : domains.stream().map(d -> d == null ? null : d.strip().toLowerCase(Locale.ROOT)).distinct().toList();
     }
-  }
 
-  record AccountView(String id, String name, List<String> domains, String ownerRepId, String industry, Integer employees) {}
+    Account toAccount(String id) {
+      return new Account(id, name, domains, ownerRepId, industry, employees);
+    }
+  }
 
   private final AccountStore accounts;
   private final RepStore reps;
@@ -53,18 +58,18 @@ class AccountController {
   }
 
   @GetMapping
-  List<AccountView> all() {
+  List<Account> all() {
     return accounts.all();
   }
 
   @GetMapping("/{id}")
-  AccountView one(@PathVariable String id) {
+  Account one(@PathVariable String id) {
     return accounts.find(id).orElseThrow(() -> AdminProblems.notFound("account", id));
   }
 
   /** 201 when the account is new, 200 when it replaced one; 409 when a domain is another account's. */
   @PutMapping("/{id}")
-  ResponseEntity<AccountView> save(
+  ResponseEntity<Account> save(
       @PathVariable String id,
       @Valid @RequestBody AccountRequest request) {
     AdminIds.checked(id);
@@ -76,7 +81,7 @@ class AccountController {
         .ifPresent(taken -> {
           throw AdminProblems.conflict(taken + ".");
         });
-    boolean created = accounts.save(id, request);
+    boolean created = accounts.save(request.toAccount(id));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
   }
 

@@ -1,5 +1,9 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Rep;
+import io.leadflow.activities.routing.Rep.OutOfOffice;
+import io.leadflow.activities.routing.Rep.WorkingHours;
+import io.leadflow.activities.routing.RepStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -10,9 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -34,28 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/reps")
 class RepController {
 
-  /** When the rep works, in their time zone; no days means every day. An end before the start spans midnight. */
-  record WorkingHours(List<@NotNull DayOfWeek> days, @NotNull LocalTime start, @NotNull LocalTime end) {
-
-    WorkingHours {
-      days = days == null ? List.of() : List.copyOf(days);
-    }
-
-    @AssertTrue(message = "start and end must differ")
-    boolean isAWindow() {
-      return start == null || !start.equals(end);
-    }
-  }
-
-  /** Away from {@code from} (now when absent) until {@code until} (until further notice when absent). */
-  record OutOfOffice(Instant from, Instant until) {
-
-    @AssertTrue(message = "until must be after from")
-    boolean isOrdered() {
-      return from == null || until == null || until.isAfter(from);
-    }
-  }
-
   record RepRequest(
       @NotBlank @Size(max = 200) String name,
       @Size(max = 320) @Email String email,
@@ -75,6 +54,10 @@ class RepController {
       active = active == null || active;
     }
 
+    Rep toRep(String id) {
+      return new Rep(id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active);
+    }
+
     @AssertTrue(message = "timeZone must be an IANA time zone, e.g. Europe/Berlin")
     boolean isTimeZoneKnown() {
       try {
@@ -86,19 +69,6 @@ class RepController {
     }
   }
 
-  record RepView(
-      String id,
-      String name,
-      String email,
-      String managerId,
-      String timeZone,
-      WorkingHours workingHours,
-      int capacity,
-      int weight,
-      List<String> skills,
-      OutOfOffice outOfOffice,
-      boolean active) {}
-
   private final RepStore reps;
 
   RepController(RepStore reps) {
@@ -106,22 +76,22 @@ class RepController {
   }
 
   @GetMapping
-  List<RepView> all() {
+  List<Rep> all() {
     return reps.all();
   }
 
   @GetMapping("/{id}")
-  RepView one(@PathVariable String id) {
+  Rep one(@PathVariable String id) {
     return reps.find(id).orElseThrow(() -> AdminProblems.notFound("rep", id));
   }
 
   /** 201 when the rep is new, 200 when it replaced one. */
   @PutMapping("/{id}")
-  ResponseEntity<RepView> save(
+  ResponseEntity<Rep> save(
       @PathVariable String id,
       @Valid @RequestBody RepRequest request) {
     AdminIds.checked(id);
-    boolean created = reps.save(id, request);
+    boolean created = reps.save(request.toRep(id));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
   }
 

@@ -1,5 +1,8 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Criteria;
+import io.leadflow.activities.routing.SkillRule;
+import io.leadflow.activities.routing.SkillRuleStore;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/skill-rules")
 class SkillRuleController {
 
-  record SkillRuleView(String skill, Match match) {}
-
   private final SkillRuleStore skills;
 
   SkillRuleController(SkillRuleStore skills) {
@@ -31,21 +32,22 @@ class SkillRuleController {
   }
 
   @GetMapping
-  List<SkillRuleView> all() {
+  List<SkillRule> all() {
     return skills.all();
   }
 
   /** 201 when the skill is new, 200 when its criteria were replaced. */
   @PutMapping("/{skill}")
-  ResponseEntity<SkillRuleView> save(
+  ResponseEntity<SkillRule> save(
       @PathVariable String skill,
-      @Valid @RequestBody Match match) {
+      @Valid @RequestBody Criteria match) {
     AdminIds.checked(skill);
-    if (match.isEmpty()) {
+    if (match.coversEveryLead()) {
       throw AdminProblems.invalid(Map.of("match", "give at least one criterion, or every lead would need this skill"));
     }
-    boolean created = skills.save(skill, match);
-    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(new SkillRuleView(skill, match));
+    SkillRule rule = new SkillRule(skill, match);
+    boolean created = skills.save(rule);
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(rule);
   }
 
   @DeleteMapping("/{skill}")

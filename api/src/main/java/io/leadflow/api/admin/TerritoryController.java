@@ -1,5 +1,9 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.Criteria;
+import io.leadflow.activities.routing.RepStore;
+import io.leadflow.activities.routing.Territory;
+import io.leadflow.activities.routing.TerritoryStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,18 +34,20 @@ class TerritoryController {
   record TerritoryRequest(
       @NotBlank @Size(max = 200) String name,
       @Min(0) @Max(10_000) Integer priority,
-      @Valid Match match,
+      @Valid Criteria match,
       @Size(max = 200) List<@Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> members,
       @Size(max = 64) @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String managerId) {
 
     TerritoryRequest {
       priority = priority == null ? 100 : priority;
-      match = match == null ? Match.ANY : match;
+      match = match == null ? Criteria.ANY : match;
       members = members == null ? List.of() : members.stream().distinct().toList();
     }
-  }
 
-  record TerritoryView(String id, String name, int priority, Match match, List<String> members, String managerId) {}
+    Territory toTerritory(String id) {
+      return new Territory(id, name, priority, match, members, managerId);
+    }
+  }
 
   private final TerritoryStore territories;
   private final RepStore reps;
@@ -52,18 +58,18 @@ class TerritoryController {
   }
 
   @GetMapping
-  List<TerritoryView> all() {
+  List<Territory> all() {
     return territories.all();
   }
 
   @GetMapping("/{id}")
-  TerritoryView one(@PathVariable String id) {
+  Territory one(@PathVariable String id) {
     return territories.find(id).orElseThrow(() -> AdminProblems.notFound("territory", id));
   }
 
   /** 201 when the territory is new, 200 when it replaced one; members keep their place in the rotation. */
   @PutMapping("/{id}")
-  ResponseEntity<TerritoryView> save(
+  ResponseEntity<Territory> save(
       @PathVariable String id,
       @Valid @RequestBody TerritoryRequest request) {
     AdminIds.checked(id);
@@ -71,7 +77,7 @@ class TerritoryController {
     if (!unknown.isEmpty()) {
       throw AdminProblems.unknownReferences("members", "No such reps: " + String.join(", ", unknown) + ".");
     }
-    boolean created = territories.save(id, request);
+    boolean created = territories.save(request.toTerritory(id));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
   }
 

@@ -1,9 +1,7 @@
-package io.leadflow.api.admin;
+package io.leadflow.activities.routing;
 
-import io.leadflow.api.admin.RepController.OutOfOffice;
-import io.leadflow.api.admin.RepController.RepRequest;
-import io.leadflow.api.admin.RepController.RepView;
-import io.leadflow.api.admin.RepController.WorkingHours;
+import io.leadflow.activities.routing.Rep.OutOfOffice;
+import io.leadflow.activities.routing.Rep.WorkingHours;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
@@ -11,15 +9,17 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Table {@code rep}: the reps routing chooses from. */
+/** Table {@code rep}: the reps routing chooses from, kept through the admin API. */
 @Component
-class RepStore {
+public class RepStore {
 
   private final JdbcClient jdbc;
 
@@ -27,16 +27,16 @@ class RepStore {
     this.jdbc = jdbc;
   }
 
-  List<RepView> all() {
-    return jdbc.sql("select * from rep order by id").query((rs, row) -> view(rs)).list();
+  public List<Rep> all() {
+    return jdbc.sql("select * from rep order by id").query((rs, row) -> rep(rs)).list();
   }
 
-  Optional<RepView> find(String id) {
-    return jdbc.sql("select * from rep where id = :id").param("id", id).query((rs, row) -> view(rs)).optional();
+  public Optional<Rep> find(String id) {
+    return jdbc.sql("select * from rep where id = :id").param("id", id).query((rs, row) -> rep(rs)).optional();
   }
 
   /** True when the rep is new. */
-  boolean save(String id, RepRequest rep) {
+  public boolean save(Rep rep) {
     WorkingHours hours = rep.workingHours();
     OutOfOffice away = rep.outOfOffice();
     return jdbc.sql(
@@ -53,7 +53,7 @@ class RepStore {
                 active = excluded.active, updated_at = now()
             returning (xmax = 0) as created
             """)
-        .param("id", id)
+        .param("id", rep.id())
         .param("name", rep.name().strip())
         .param("email", rep.email())
         .param("manager", rep.managerId())
@@ -63,7 +63,7 @@ class RepStore {
         .param("end", hours == null ? null : hours.end())
         .param("capacity", rep.capacity())
         .param("weight", rep.weight())
-        .param("skills", rep.skills().toArray(String[]::new))
+        .param("skills", Db.array(rep.skills()))
         .param("awayFrom", away == null || away.from() == null ? null : Timestamp.from(away.from()))
         .param("awayUntil", away == null || away.until() == null ? null : Timestamp.from(away.until()))
         .param("active", rep.active())
@@ -71,18 +71,38 @@ class RepStore {
         .single();
   }
 
-  boolean delete(String id) {
+  public boolean delete(String id) {
     return jdbc.sql("delete from rep where id = :id").param("id", id).update() > 0;
   }
 
   /** Those of {@code ids} that are no rep, sorted. */
-  List<String> unknown(Collection<String> ids) {
+  public List<String> unknown(Collection<String> ids) {
     TreeSet<String> unknown = new TreeSet<>(ids);
     unknown.removeAll(jdbc.sql("select id from rep where id = any(:ids)").param("ids", ids.toArray(String[]::new)).query(String.class).list());
     return List.copyOf(unknown);
   }
 
-  private static RepView view(ResultSet rs) throws SQLException {
+  /**
+   * The reps and those of their managers who are reps (possible backups), locked until the
+   * transaction ends, in one statement and always in id order so that concurrent routings never
+   * deadlock. Unknown ids are left out.
+   */
+  Map<String, Rep> lock(Collection<String> repIds) {
+    Map<String, Rep> reps = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select * from rep
+            where id = any(:ids) or id in (select manager_id from rep where id = any(:ids))
+            order by id for update
+            """)
+        .param("ids", repIds.toArray(String[]::new))
+        .query((rs, row) -> rep(rs))
+        .list()
+        .forEach(rep -> reps.put(rep.id(), rep));
+    return reps;
+  }
+
+  private static Rep rep(ResultSet rs) throws SQLException {
     Time start = rs.getTime("work_start");
     WorkingHours hours =
         start == null
@@ -93,7 +113,7 @@ class RepStore {
                 rs.getTime("work_end").toLocalTime());
     Instant awayFrom = Db.instant(rs.getTimestamp("away_from"));
     Instant awayUntil = Db.instant(rs.getTimestamp("away_until"));
-    return new RepView(
+    return new Rep(
         rs.getString("id"),
         rs.getString("name"),
         rs.getString("email"),

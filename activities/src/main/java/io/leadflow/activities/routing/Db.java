@@ -1,4 +1,4 @@
-package io.leadflow.api.admin;
+package io.leadflow.activities.routing;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reading PostgreSQL arrays and timestamps. */
+/** Reading and writing PostgreSQL arrays, reading timestamps. */
 final class Db {
 
   private Db() {}

@@ -1,13 +1,12 @@
-package io.leadflow.api.admin;
+package io.leadflow.activities.routing;
 
-import io.leadflow.api.admin.SkillRuleController.SkillRuleView;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Table {@code skill_rule}. */
 @Component
-class SkillRuleStore {
+public class SkillRuleStore {
 
   private final JdbcClient jdbc;
 
@@ -15,23 +14,14 @@ class SkillRuleStore {
     this.jdbc = jdbc;
   }
 
-  List<SkillRuleView> all() {
+  public List<SkillRule> all() {
     return jdbc.sql("select * from skill_rule order by skill")
-        .query(
-            (rs, row) ->
-                new SkillRuleView(
-                    rs.getString("skill"),
-                    new Match(
-                        Db.strings(rs.getArray("countries")),
-                        Db.strings(rs.getArray("regions")),
-                        (Integer) rs.getObject("min_employees"),
-                        (Integer) rs.getObject("max_employees"),
-                        Db.strings(rs.getArray("interest_keywords")))))
+        .query((rs, row) -> new SkillRule(rs.getString("skill"), CriteriaColumns.read(rs)))
         .list();
   }
 
   /** True when the skill is new. */
-  boolean save(String skill, Match match) {
+  public boolean save(SkillRule rule) {
     return jdbc.sql(
             """
             insert into skill_rule (skill, countries, regions, min_employees, max_employees, interest_keywords)
@@ -41,17 +31,13 @@ class SkillRuleStore {
                 max_employees = excluded.max_employees, interest_keywords = excluded.interest_keywords, updated_at = now()
             returning (xmax = 0) as created
             """)
-        .param("skill", skill)
-        .param("countries", Db.array(match.countries()))
-        .param("regions", Db.array(match.regions()))
-        .param("min", match.minEmployees())
-        .param("max", match.maxEmployees())
-        .param("keywords", Db.array(match.interestKeywords()))
+        .param("skill", rule.skill())
+        .params(CriteriaColumns.params(rule.match()))
         .query(Boolean.class)
         .single();
   }
 
-  boolean delete(String skill) {
+  public boolean delete(String skill) {
     return jdbc.sql("delete from skill_rule where skill = :skill").param("skill", skill).update() > 0;
   }
 }
