@@ -35,7 +35,7 @@ class LeadApiTest extends ApiTest {
   @Autowired WorkflowClient temporal;
 
   @Test
-  void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunChannel() {
+  void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunSender() {
     HttpResponse<String> created = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), uniquePhone()));
 
     assertThat(created.statusCode()).isEqualTo(202);

@@ -7,9 +7,9 @@ import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
 import io.leadflow.activities.outreach.Message;
-import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.SendSlots;
+import io.leadflow.activities.outreach.Sender;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
@@ -20,13 +20,13 @@ import java.net.URI;
  * our number as caller id. Without the rep's phone, a configured voicemail drop is played to the
  * lead instead.
  */
-class TwilioCallChannel implements OutreachChannel {
+class TwilioCallSender implements Sender {
 
   private final TwilioRestClient twilio;
   private final SendSlots slots;
   private final TwilioProperties properties;
 
-  TwilioCallChannel(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
+  TwilioCallSender(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
     this.twilio = twilio;
     this.slots = slots;
     this.properties = properties;

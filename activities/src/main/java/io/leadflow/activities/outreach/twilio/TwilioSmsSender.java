@@ -5,20 +5,20 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.SendSlots;
+import io.leadflow.activities.outreach.Sender;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 
 /** Texts through Twilio's Messages API, with a status callback that updates the touch. */
-class TwilioSmsChannel implements OutreachChannel {
+class TwilioSmsSender implements Sender {
 
   private final TwilioRestClient twilio;
   private final SendSlots slots;
   private final TwilioProperties properties;
 
-  TwilioSmsChannel(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
+  TwilioSmsSender(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
     this.twilio = twilio;
     this.slots = slots;
     this.properties = properties;
