@@ -68,10 +68,7 @@ class TwilioWebhookController {
     Map<String, String> params = new TreeMap<>();
     request.getParameterMap().forEach((name, values) -> params.put(name, values[0]));
     TwilioSignature.rejection(twilio.authToken(), properties.publicBaseUrl(), request.getRequestURI(), params, signature)
-        .ifPresent(
-            why -> {
-              throw new WebhookRejected(why);
-            });
+        .ifPresent(WebhookRejected::reject);
     return params;
   }
 }
