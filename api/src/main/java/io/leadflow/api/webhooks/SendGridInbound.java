@@ -40,7 +40,7 @@ class SendGridInbound {
       }
     }
     if (event.messageId() != null) {
-      touches.recordProviderStatus("sendgrid", event.messageId(), event.type());
+      touches.recordProviderStatus("sendgrid", event.messageId(), event.type(), SendGridEvent.ORDER);
     }
   }
 

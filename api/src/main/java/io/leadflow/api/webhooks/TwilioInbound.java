@@ -58,6 +58,6 @@ class TwilioInbound {
 
   void applyStatus(Map<String, String> callback) {
     TwilioStatus status = TwilioStatus.of(callback);
-    touches.recordProviderStatus("twilio", status.sid(), status.status());
+    touches.recordProviderStatus("twilio", status.sid(), status.status(), TwilioStatus.ORDER);
   }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.activities.outreach.sendgrid;
 
+import io.leadflow.activities.store.ProviderStatuses;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,16 @@ import java.util.UUID;
 public record SendGridEvent(String eventId, String type, String email, UUID leadId, String messageId) {
 
   static final Set<String> SUPPRESSING = Set.of("bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe");
+
+  /** SendGrid's event types, in the order of an email's life. */
+  public static final ProviderStatuses ORDER =
+      new ProviderStatuses(
+          Map.ofEntries(
+              Map.entry("processed", 1),
+              Map.entry("deferred", 2),
+              Map.entry("delivered", 4), Map.entry("bounce", 4), Map.entry("dropped", 4),
+              Map.entry("open", 5), Map.entry("click", 5),
+              Map.entry("spamreport", 6), Map.entry("unsubscribe", 6), Map.entry("group_unsubscribe", 6)));
 
   public static SendGridEvent of(Map<String, String> fields) {
     String messageId = fields.get("sg_message_id");
