@@ -46,8 +46,8 @@ class OutreachActivitiesImpl implements OutreachActivities {
   private final RepNoticeRepository notices;
   private final Suppressions suppressions;
   private final CallCaps callCaps;
-  private final Channels channels;
-  private final DryRunChannel repNotifier;
+  private final Senders senders;
+  private final DryRunSender repNotifier;
   private final MessageTemplates templates;
   private final Clock clock;
 
@@ -57,8 +57,8 @@ class OutreachActivitiesImpl implements OutreachActivities {
       RepNoticeRepository notices,
       Suppressions suppressions,
       CallCaps callCaps,
-      Channels channels,
-      DryRunChannel repNotifier,
+      Senders senders,
+      DryRunSender repNotifier,
       MessageTemplates templates,
       Clock clock) {
     this.leads = leads;
@@ -66,7 +66,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
     this.notices = notices;
     this.suppressions = suppressions;
     this.callCaps = callCaps;
-    this.channels = channels;
+    this.senders = senders;
     this.repNotifier = repNotifier;
     this.templates = templates;
     this.clock = clock;
@@ -97,23 +97,23 @@ class OutreachActivitiesImpl implements OutreachActivities {
     if (skip.isPresent()) {
       return record(request, Outcome.SKIPPED, null, null, now, skip.get());
     }
-    OutreachChannel provider = channels.forChannel(request.channel());
+    Sender sender = senders.forChannel(request.channel());
     Message message = templates.render(request, lead);
-    if (!provider.slots().take(CONNECTION_WAIT)) {
+    if (!sender.slots().take(CONNECTION_WAIT)) {
       throw ApplicationFailure.newFailure(
-          provider.providerName() + " has no free connection: every one is carrying a send", "ProviderBusy");
+          sender.providerName() + " has no free connection: every one is carrying a send", "ProviderBusy");
     }
     try {
       if (touches.markSending(key) == 0) {
         // An earlier attempt, timed out while it waited for a connection, got there first.
         throw ApplicationFailure.newFailure("another attempt is sending this touch", "TouchInFlight");
       }
-      String providerMessageId = provider.send(request, lead, message);
-      return record(request, Outcome.SENT, provider.providerName(), providerMessageId, now, null);
+      String providerMessageId = sender.send(request, lead, message);
+      return record(request, Outcome.SENT, sender.providerName(), providerMessageId, now, null);
     } catch (ProviderException refused) {
-      return refused(request, lead, provider, refused, now);
+      return refused(request, lead, sender, refused, now);
     } finally {
-      provider.slots().release();
+      sender.slots().release();
     }
   }
 
@@ -170,8 +170,8 @@ class OutreachActivitiesImpl implements OutreachActivities {
   }
 
   /** What a provider's refusal means for this touch and for the lead's data. */
-  private Touch refused(TouchRequest request, Lead lead, OutreachChannel provider, ProviderException refused, Instant now) {
-    String detail = provider.providerName() + ": " + refused.getMessage();
+  private Touch refused(TouchRequest request, Lead lead, Sender sender, ProviderException refused, Instant now) {
+    String detail = sender.providerName() + ": " + refused.getMessage();
     switch (refused.kind()) {
       case RETRYABLE -> {
         touches.revertToReserved(request.businessKey());
@@ -180,22 +180,22 @@ class OutreachActivitiesImpl implements OutreachActivities {
       }
       case INVALID_ADDRESS -> {
         if (request.channel() == Channel.EMAIL) {
-          suppressions.suppress(ContactKeys.of(lead.email(), null).email(), Channel.EMAIL.name(), detail, provider.providerName());
+          suppressions.suppress(ContactKeys.of(lead.email(), null).email(), Channel.EMAIL.name(), detail, sender.providerName());
         } else {
           leads.markPhoneInvalid(lead.id());
         }
-        return record(request, Outcome.SKIPPED, provider.providerName(), null, now, detail);
+        return record(request, Outcome.SKIPPED, sender.providerName(), null, now, detail);
       }
       case OPTED_OUT -> {
         suppressions.suppress(
-            ContactKeys.of(null, lead.phone()).phone(), request.channel().name(), detail, provider.providerName());
-        return record(request, Outcome.SKIPPED, provider.providerName(), null, now, detail);
+            ContactKeys.of(null, lead.phone()).phone(), request.channel().name(), detail, sender.providerName());
+        return record(request, Outcome.SKIPPED, sender.providerName(), null, now, detail);
       }
       case AMBIGUOUS -> {
-        return record(request, Outcome.FAILED, provider.providerName(), null, now, "ambiguous: " + detail + "; not repeated");
+        return record(request, Outcome.FAILED, sender.providerName(), null, now, "ambiguous: " + detail + "; not repeated");
       }
       default -> {
-        return record(request, Outcome.FAILED, provider.providerName(), null, now, detail);
+        return record(request, Outcome.FAILED, sender.providerName(), null, now, detail);
       }
     }
   }

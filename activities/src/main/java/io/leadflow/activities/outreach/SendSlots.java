@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SendSlots {
 
-  /** For channels that send without a connection pool (dry-run). */
+  /** For senders without a connection pool (dry-run). */
   static final SendSlots UNBOUNDED = new SendSlots(Integer.MAX_VALUE);
 
   private final Semaphore free;

@@ -42,10 +42,11 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
 
   /**
    * A provider's delivery callback. Callbacks arrive out of order: the status is kept only when
-   * it is the first one or later in the message's life than the stored one.
+   * it is the first one or later in the message's life than the stored one, in the provider's
+   * {@code order}.
    */
-  default int recordProviderStatus(String provider, String providerMessageId, String status) {
-    List<String> earlier = ProviderStatuses.earlierThan(status);
+  default int recordProviderStatus(String provider, String providerMessageId, String status, ProviderStatuses order) {
+    List<String> earlier = order.earlierThan(status);
     // "in ()" is not SQL: an impossible status stands in for "nothing earlier".
     return recordProviderStatusOver(provider, providerMessageId, status, earlier.isEmpty() ? List.of("") : earlier);
   }

@@ -56,7 +56,7 @@ class OutreachActivitiesImplTest {
   @Autowired TouchRepository touches;
   @Autowired RepNoticeRepository notices;
   @Autowired Suppressions suppressions;
-  @MockitoSpyBean DryRunChannel channel;
+  @MockitoSpyBean DryRunSender dryRun;
   @MockitoBean Clock clock;
 
   private TestActivityEnvironment temporal;
@@ -82,7 +82,7 @@ class OutreachActivitiesImplTest {
   }
 
   @Test
-  void sendsThroughTheDryRunChannelAndRecordsTheTouch() {
+  void sendsThroughTheDryRunSenderAndRecordsTheTouch() {
     Lead lead = StoredLeads.save(leads, true);
 
     Touch touch = outreach.sendTouch(sms(lead, "first-touch"));
@@ -109,7 +109,7 @@ class OutreachActivitiesImplTest {
     Touch second = outreach.sendTouch(request);
 
     assertThat(second).isEqualTo(first);
-    verify(channel, times(1)).send(any(), any(), any());
+    verify(dryRun, times(1)).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id())).hasSize(1);
   }
 
@@ -121,7 +121,7 @@ class OutreachActivitiesImplTest {
 
     outreach.sendTouch(request);
 
-    verify(channel, times(1)).send(any(), any(), any());
+    verify(dryRun, times(1)).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(request.businessKey()))
         .get()
         .extracting(TouchRecord::outcome)
@@ -138,7 +138,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(request);
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.FAILED);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(request.businessKey()))
         .get()
         .satisfies(row -> assertThat(row.detail()).startsWith("ambiguous"));
@@ -152,7 +152,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(sms(lead, "r1-d1").businessKey()))
         .get()
         .satisfies(row -> assertThat(row.detail()).isEqualTo("suppressed: the lead opted out of SMS"));
@@ -166,7 +166,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(sms(lead, "r1-d3"));
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(sms(lead, "r1-d3").businessKey()))
         .get()
         .satisfies(row -> assertThat(row.detail()).contains("ENGAGED"));
@@ -182,7 +182,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(planned);
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
   }
 
   @Test
@@ -196,7 +196,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(decidedEarlier);
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
   }
 
   @Test
@@ -227,7 +227,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.DEFERRED_QUIET_HOURS);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id())).isEmpty();
   }
 
@@ -238,7 +238,7 @@ class OutreachActivitiesImplTest {
     Touch touch = outreach.sendTouch(sms(lead, "r1-d1"));
 
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()))
         .singleElement()
         .extracting(TouchRecord::outcome)
@@ -257,7 +257,7 @@ class OutreachActivitiesImplTest {
     assertThat(first.outcome()).isEqualTo(Touch.Outcome.SKIPPED);
     assertThat(first.at()).isEqualTo(ELEVEN_AM_NEW_YORK);
     assertThat(repeat).isEqualTo(first);
-    verify(channel, never()).send(any(), any(), any());
+    verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()))
         .singleElement()
         .satisfies(
@@ -268,7 +268,7 @@ class OutreachActivitiesImplTest {
   }
 
   @Test
-  void aRepTaskGoesThroughTheDryRunChannelEvenAtNight() {
+  void aRepTaskGoesThroughTheDryRunSenderEvenAtNight() {
     Lead lead = StoredLeads.save(leads, false);
     Instant night = Instant.parse("2026-03-10T04:00:00Z"); // 23:00 in New York: tasks ignore quiet hours
     when(clock.instant()).thenReturn(night);
@@ -279,7 +279,7 @@ class OutreachActivitiesImplTest {
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SENT);
     assertThat(touch.provider()).isEqualTo("dry-run");
     assertThat(touch.at()).isEqualTo(night);
-    verify(channel, times(1)).send(any(), any(), any());
+    verify(dryRun, times(1)).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(task.businessKey()))
         .get()
         .satisfies(
@@ -299,7 +299,7 @@ class OutreachActivitiesImplTest {
     outreach.notifyRep(notice);
     outreach.notifyRep(new RepNotice(lead.id().toString(), "ben", "escalation-1", "Ack SLA missed"));
 
-    verify(channel, times(1)).notifyRep(notice);
+    verify(dryRun, times(1)).notifyRep(notice);
     assertThat(notices.countForLead(lead.id())).isEqualTo(2);
   }
 

@@ -1,24 +1,22 @@
 package io.leadflow.api.webhooks;
 
+import io.leadflow.activities.outreach.sendgrid.SendGridEvent;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * What SendGrid tells us: bounces, drops, spam reports and unsubscribes suppress the address for
- * email, for good, and stop the lead's email touches; other events update the touch's status. A
- * reply that reached Inbound Parse is the lead's reply.
+ * Applies what SendGrid tells us: an event that {@link SendGridEvent#suppresses() suppresses}
+ * suppresses the address for email, for good, and stops the lead's email touches; every event
+ * updates the touch's status. A reply that reached Inbound Parse is the lead's reply.
  */
 @Component
 class SendGridInbound {
-
-  static final Set<String> SUPPRESSING = Set.of("bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe");
 
   private final LeadRepository leads;
   private final Suppressions suppressions;
@@ -32,21 +30,17 @@ class SendGridInbound {
     this.signals = signals;
   }
 
-  void applyEvent(Map<String, String> event) {
-    String type = event.get("event");
-    UUID leadId = parse(event.get("lead_id"));
-    if (SUPPRESSING.contains(type)) {
+  void applyEvent(Map<String, String> fields) {
+    SendGridEvent event = SendGridEvent.of(fields);
+    if (event.suppresses()) {
       suppressions.suppress(
-          ContactKeys.of(event.get("email"), null).email(), Channel.EMAIL.name(), "SendGrid " + type, "sendgrid");
-      if (leadId != null) {
-        signals.optOut(leadId, Channel.EMAIL);
+          ContactKeys.of(event.email(), null).email(), Channel.EMAIL.name(), "SendGrid " + event.type(), "sendgrid");
+      if (event.leadId() != null) {
+        signals.optOut(event.leadId(), Channel.EMAIL);
       }
     }
-    String messageId = event.get("sg_message_id");
-    if (messageId != null) {
-      // sg_message_id is the X-Message-Id we stored, followed by ".filter…"
-      int dot = messageId.indexOf('.');
-      touches.recordProviderStatus("sendgrid", dot < 0 ? messageId : messageId.substring(0, dot), type);
+    if (event.messageId() != null) {
+      touches.recordProviderStatus("sendgrid", event.messageId(), event.type(), SendGridEvent.ORDER);
     }
   }
 
@@ -66,13 +60,5 @@ class SendGridInbound {
               }
               signals.optOut(lead.id(), Channel.EMAIL);
             });
-  }
-
-  static UUID parse(String id) {
-    try {
-      return id == null ? null : UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

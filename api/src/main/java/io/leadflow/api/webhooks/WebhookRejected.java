@@ -12,4 +12,9 @@ class WebhookRejected extends ErrorResponseException {
   WebhookRejected(String why) {
     super(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, why), null);
   }
+
+  /** For a provider's check: {@code rejection(…).ifPresent(WebhookRejected::reject)}. */
+  static void reject(String why) {
+    throw new WebhookRejected(why);
+  }
 }

@@ -39,7 +39,7 @@ class LeadApiTest extends ApiTest {
   @Autowired Suppressions suppressions;
 
   @Test
-  void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunChannel() {
+  void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunSender() {
     HttpResponse<String> created = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), uniquePhone()));
 
     assertThat(created.statusCode()).isEqualTo(202);

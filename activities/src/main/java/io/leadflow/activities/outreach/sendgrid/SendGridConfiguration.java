@@ -49,7 +49,7 @@ class SendGridConfiguration {
   }
 
   @Bean
-  SendGridEmailChannel sendGridEmail(SendGrid sendGrid, SendGridProperties properties) {
-    return new SendGridEmailChannel(sendGrid, new SendSlots(CONNECTIONS), properties);
+  SendGridEmailSender sendGridEmail(SendGrid sendGrid, SendGridProperties properties) {
+    return new SendGridEmailSender(sendGrid, new SendSlots(CONNECTIONS), properties);
   }
 }

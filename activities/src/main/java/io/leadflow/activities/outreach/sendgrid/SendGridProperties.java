@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code host} and {@code plain-http} point the SDK elsewhere (WireMock in tests).
  * {@code connect-timeout} (default 10s) and {@code read-timeout} (default 30s) bound one request;
  * a request that timed out reading may have been accepted, so its touch is not sent again.
+ * The API's webhooks check {@code verification-key} (the base64 public key from the Event
+ * Webhook's settings, {@link SendGridSignature}) and {@code inbound-parse-token} (the secret in the
+ * Inbound Parse URL, {@link SendGridReply}); there {@code leadflow.webhooks.sendgrid-verification-key}
+ * and {@code leadflow.webhooks.inbound-parse-token} set them.
  */
 @ConfigurationProperties("leadflow.sendgrid")
 public record SendGridProperties(
@@ -24,7 +28,9 @@ public record SendGridProperties(
     String host,
     boolean plainHttp,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    String verificationKey,
+    String inboundParseToken) {
 
   public SendGridProperties {
     replyLocalPart = replyLocalPart == null ? "replies" : replyLocalPart;

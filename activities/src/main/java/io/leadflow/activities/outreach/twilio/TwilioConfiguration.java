@@ -27,12 +27,12 @@ class TwilioConfiguration {
   }
 
   @Bean
-  TwilioSmsChannel twilioSms(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
-    return new TwilioSmsChannel(twilio, twilioSendSlots, properties);
+  TwilioSmsSender twilioSms(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
+    return new TwilioSmsSender(twilio, twilioSendSlots, properties);
   }
 
   @Bean
-  TwilioCallChannel twilioCalls(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
-    return new TwilioCallChannel(twilio, twilioSendSlots, properties);
+  TwilioCallSender twilioCalls(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
+    return new TwilioCallSender(twilio, twilioSendSlots, properties);
   }
 }

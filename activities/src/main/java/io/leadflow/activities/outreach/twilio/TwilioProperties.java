@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code voicemail-url} (TwiML) is played to the lead. {@code base-url} replaces
  * https://api.twilio.com (tests point it at WireMock). {@code read-timeout} (default 30s) bounds
  * the wait for Twilio's answer; a send that timed out may have been accepted and is not repeated.
+ * The API checks webhook signatures with {@code auth-token} ({@link TwilioSignature}); there
+ * {@code leadflow.webhooks.twilio-auth-token} sets it.
  */
 @ConfigurationProperties("leadflow.twilio")
 public record TwilioProperties(

@@ -10,10 +10,10 @@ import com.sendgrid.helpers.mail.objects.Content;
 import com.sendgrid.helpers.mail.objects.Email;
 import com.sendgrid.helpers.mail.objects.Personalization;
 import io.leadflow.activities.outreach.Message;
-import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.ProviderException.Kind;
 import io.leadflow.activities.outreach.SendSlots;
+import io.leadflow.activities.outreach.Sender;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
@@ -28,13 +28,13 @@ import org.apache.http.conn.ConnectTimeoutException;
  * find the lead and step, a per-lead reply-to, the unsubscribe group and RFC 8058 one-click
  * unsubscribe headers. SendGrid answers a Response for every status: each one is checked.
  */
-class SendGridEmailChannel implements OutreachChannel {
+class SendGridEmailSender implements Sender {
 
   private final SendGrid sendGrid;
   private final SendSlots slots;
   private final SendGridProperties properties;
 
-  SendGridEmailChannel(SendGrid sendGrid, SendSlots slots, SendGridProperties properties) {
+  SendGridEmailSender(SendGrid sendGrid, SendSlots slots, SendGridProperties properties) {
     this.sendGrid = sendGrid;
     this.slots = slots;
     this.properties = properties;

@@ -4,8 +4,8 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 
-/** A provider that carries touches of some channels; answers the provider's message id. */
-public interface OutreachChannel {
+/** How a provider carries touches of some channels; answers the provider's message id. */
+public interface Sender {
 
   boolean handles(Channel channel);
 

@@ -1,13 +1,11 @@
 package io.leadflow.activities.outreach.twilio;
 
-import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
 import io.leadflow.activities.outreach.Message;
-import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.SendSlots;
 import io.leadflow.activities.store.Lead;
@@ -20,31 +18,10 @@ import java.net.URI;
  * our number as caller id. Without the rep's phone, a configured voicemail drop is played to the
  * lead instead.
  */
-class TwilioCallChannel implements OutreachChannel {
+class TwilioCallSender extends TwilioSender {
 
-  private final TwilioRestClient twilio;
-  private final SendSlots slots;
-  private final TwilioProperties properties;
-
-  TwilioCallChannel(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
-    this.twilio = twilio;
-    this.slots = slots;
-    this.properties = properties;
-  }
-
-  @Override
-  public boolean handles(Channel channel) {
-    return channel == Channel.CALL;
-  }
-
-  @Override
-  public String providerName() {
-    return "twilio";
-  }
-
-  @Override
-  public SendSlots slots() {
-    return slots;
+  TwilioCallSender(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
+    super(Channel.CALL, twilio, slots, properties);
   }
 
   @Override
@@ -62,14 +39,7 @@ class TwilioCallChannel implements OutreachChannel {
           "no phone configured for rep " + request.assignedRep() + " and no voicemail-url",
           null);
     }
-    if (properties.statusCallbackUrl() != null) {
-      creator.setStatusCallback(properties.statusCallbackUrl());
-    }
-    try {
-      return creator.create(twilio).getSid();
-    } catch (ApiException e) {
-      throw TwilioErrors.classify(e);
-    }
+    return create(creator::setStatusCallback, twilio -> creator.create(twilio).getSid());
   }
 
   private String bridgeTo(String leadPhone) {

@@ -1,42 +1,19 @@
 package io.leadflow.activities.outreach.twilio;
 
-import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import io.leadflow.activities.outreach.OutreachChannel;
 import io.leadflow.activities.outreach.SendSlots;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 
 /** Texts through Twilio's Messages API, with a status callback that updates the touch. */
-class TwilioSmsChannel implements OutreachChannel {
+class TwilioSmsSender extends TwilioSender {
 
-  private final TwilioRestClient twilio;
-  private final SendSlots slots;
-  private final TwilioProperties properties;
-
-  TwilioSmsChannel(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
-    this.twilio = twilio;
-    this.slots = slots;
-    this.properties = properties;
-  }
-
-  @Override
-  public boolean handles(Channel channel) {
-    return channel == Channel.SMS;
-  }
-
-  @Override
-  public String providerName() {
-    return "twilio";
-  }
-
-  @Override
-  public SendSlots slots() {
-    return slots;
+  TwilioSmsSender(TwilioRestClient twilio, SendSlots slots, TwilioProperties properties) {
+    super(Channel.SMS, twilio, slots, properties);
   }
 
   @Override
@@ -46,13 +23,6 @@ class TwilioSmsChannel implements OutreachChannel {
         properties.messagingServiceSid() != null
             ? Message.creator(to, properties.messagingServiceSid(), message.text())
             : Message.creator(to, new PhoneNumber(properties.fromNumber()), message.text());
-    if (properties.statusCallbackUrl() != null) {
-      creator.setStatusCallback(properties.statusCallbackUrl());
-    }
-    try {
-      return creator.create(twilio).getSid();
-    } catch (ApiException e) {
-      throw TwilioErrors.classify(e);
-    }
+    return create(creator::setStatusCallback, twilio -> creator.create(twilio).getSid());
   }
 }

@@ -1,4 +1,4 @@
-package io.leadflow.api.webhooks;
+package io.leadflow.activities.outreach.sendgrid;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,31 +9,37 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * SendGrid's signed Event Webhook: an ECDSA (P-256, SHA-256) signature over the timestamp header
  * followed by the raw body bytes, checked with the verification key from SendGrid's settings,
  * and a timestamp inside the replay window.
  */
-final class SendGridSignature {
+public final class SendGridSignature {
 
   private SendGridSignature() {}
 
-  static void verify(String publicKeyBase64, String signatureBase64, String timestamp, byte[] body, Duration window) {
-    if (publicKeyBase64 == null) {
-      throw new WebhookRejected("SendGrid event webhooks are not configured (leadflow.webhooks.sendgrid-verification-key).");
+  /**
+   * @param publicKeyBase64 {@link SendGridProperties#verificationKey()}
+   * @return why the request is not provably SendGrid's, or empty when it is
+   */
+  public static Optional<String> rejection(
+      String publicKeyBase64, String signatureBase64, String timestamp, byte[] body, Duration window) {
+    if (publicKeyBase64 == null || publicKeyBase64.isBlank()) {
+      return Optional.of("SendGrid event webhooks are not configured (leadflow.webhooks.sendgrid-verification-key).");
     }
     if (signatureBase64 == null || timestamp == null) {
-      throw new WebhookRejected("The SendGrid signature headers are missing.");
+      return Optional.of("The SendGrid signature headers are missing.");
     }
     Instant signedAt;
     try {
       signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
     } catch (NumberFormatException e) {
-      throw new WebhookRejected("The SendGrid timestamp is not a number.");
+      return Optional.of("The SendGrid timestamp is not a number.");
     }
     if (Duration.between(signedAt, Instant.now()).abs().compareTo(window) > 0) {
-      throw new WebhookRejected("The SendGrid timestamp is outside the replay window.");
+      return Optional.of("The SendGrid timestamp is outside the replay window.");
     }
     try {
       PublicKey key =
@@ -43,10 +49,11 @@ final class SendGridSignature {
       ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
       ecdsa.update(body);
       if (!ecdsa.verify(Base64.getDecoder().decode(signatureBase64))) {
-        throw new WebhookRejected("The SendGrid signature does not match this request.");
+        return Optional.of("The SendGrid signature does not match this request.");
       }
     } catch (IllegalArgumentException | GeneralSecurityException malformed) {
-      throw new WebhookRejected("The SendGrid signature could not be read.");
+      return Optional.of("The SendGrid signature could not be read.");
     }
+    return Optional.empty();
   }
 }

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The real twilio-java and sendgrid-java SDKs, pointed at WireMock: the exact requests they send. */
 @SpringBootTest
-class ProviderChannelsTest {
+class ProviderSendersTest {
 
   private static final String ACCOUNT = ProvidersAt.ACCOUNT;
   private static final String MESSAGES = ProvidersAt.MESSAGES;

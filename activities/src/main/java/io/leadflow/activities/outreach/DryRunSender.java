@@ -9,13 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The channel of last resort: used for every channel no provider is configured for, and for rep
+ * The sender of last resort: used for every channel no provider is configured for, and for rep
  * notices and rep tasks. Logs instead of sending; the touch is recorded like a real one.
  */
 @Component
-class DryRunChannel implements OutreachChannel {
+class DryRunSender implements Sender {
 
-  private static final Logger log = LoggerFactory.getLogger(DryRunChannel.class);
+  /** The logger keeps the name its lines have always carried (docs/operations.md shows them). */
+  private static final Logger log = LoggerFactory.getLogger("io.leadflow.activities.outreach.DryRunChannel");
 
   @Override
   public boolean handles(Channel channel) {
