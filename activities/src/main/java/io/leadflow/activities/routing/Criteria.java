@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Locale;
  * does not match. Codes are kept upper-case and keywords stripped.
  */
 public record Criteria(
-    @Size(max = 250) List<@Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 country code, e.g. DE") String> countries,
-    @Size(max = 250) List<@Pattern(regexp = "[A-Za-z]{2}-[A-Za-z0-9]{1,3}", message = "country-region, e.g. US-CA") String> regions,
+    @Size(max = 250) List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "an ISO 3166 country code, e.g. DE") String> countries,
+    @Size(max = 250) List<@NotNull @Pattern(regexp = "[A-Za-z]{2}-[A-Za-z0-9]{1,3}", message = "country-region, e.g. US-CA") String> regions,
     @Min(0) @Max(10_000_000) Integer minEmployees,
     @Min(0) @Max(10_000_000) Integer maxEmployees,
     @Size(max = 50) List<@NotBlank @Size(max = 100) String> interestKeywords) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,8 @@ public record Rep(
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
   public Rep {
-    skills = List.copyOf(skills);
+    // A stored null skill (written around the API) means nothing; it must not make the rep unreadable.
+    skills = skills == null ? List.of() : skills.stream().filter(Objects::nonNull).toList();
   }
 
   /** When the rep works, in their time zone; no days means every day. An end before the start spans midnight. */
@@ -79,9 +81,18 @@ public record Rep(
   /** Away from {@code from} (now when absent) until {@code until} (until further notice when absent). */
   public record OutOfOffice(Instant from, Instant until) {
 
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
     @AssertTrue(message = "until must be after from")
     boolean isOrdered() {
       return from == null || until == null || until.isAfter(from);
+    }
+
+    @AssertTrue(message = "from and until must lie between 2000 and 2100")
+    boolean isWithinSaneDates() {
+      return (from == null || (!from.isBefore(EARLIEST) && from.isBefore(LATEST)))
+          && (until == null || (!until.isBefore(EARLIEST) && until.isBefore(LATEST)));
     }
 
     private boolean covers(Instant now) {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,12 @@ public class RepStore {
   }
 
   public List<Rep> all() {
-    return jdbc.sql("select * from rep order by id").query((rs, row) -> rep(rs)).list();
+    return jdbc.sql("select * from rep order by id")
+        .query(UnreadableRows.skipping("rep", (rs, row) -> rep(rs)))
+        .list()
+        .stream()
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   public Optional<Rep> find(String id) {
@@ -96,8 +102,10 @@ public class RepStore {
             order by id for update
             """)
         .param("ids", repIds.toArray(String[]::new))
-        .query((rs, row) -> rep(rs))
+        .query(UnreadableRows.skipping("rep", (rs, row) -> rep(rs)))
         .list()
+        .stream()
+        .filter(Objects::nonNull)
         .forEach(rep -> reps.put(rep.id(), rep));
     return reps;
   }

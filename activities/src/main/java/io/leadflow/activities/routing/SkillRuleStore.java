@@ -1,6 +1,7 @@
 package io.leadflow.activities.routing;
 
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,12 @@ public class SkillRuleStore {
   }
 
   public List<SkillRule> all() {
-    return jdbc.sql("select * from skill_rule order by skill")
-        .query((rs, row) -> new SkillRule(rs.getString("skill"), CriteriaColumns.read(rs)))
-        .list();
+    return jdbc.sql("select skill as id, * from skill_rule order by skill")
+        .query(UnreadableRows.skipping("skill rule", (rs, row) -> new SkillRule(rs.getString("skill"), CriteriaColumns.read(rs))))
+        .list()
+        .stream()
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /** True when the skill is new. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,9 @@ public class TerritoryStore {
 
   /** In the order routing tries them: priority, then id. */
   public List<Territory> all() {
-    return territories.all("p.priority, p.id", TerritoryStore::territory);
+    return territories.all("p.priority, p.id", UnreadableRows.skipping("territory", TerritoryStore::territory)).stream()
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   public Optional<Territory> find(String id) {

@@ -77,6 +77,25 @@ class RoutingActivitiesImplTest {
   }
 
   @Test
+  void rowsWrittenAroundTheAdminApiNeverStopRouting() {
+    RoutingFixture f = fixture();
+    String unreadable = f.rep("unreadable", 5, 1);
+    String emptySkill = f.rep("empty-skill", 5, 1);
+    String emea = f.rep("emea", 5, 1);
+    String emptyCountry = f.territory("Empty country", 5, null, java.util.Arrays.asList((String) null), null, unreadable);
+    f.territory("EMEA", 20, null, List.of("DE"), null, emea, unreadable, emptySkill);
+    jdbc.sql("update territory set regions = array[null]::text[] where id = :id").param("id", emptyCountry).update();
+    jdbc.sql("update rep set skills = array[null]::text[] where id = :id").param("id", emptySkill).update();
+    jdbc.sql("update rep set work_days = array['FUNDAY'], work_start = '09:00', work_end = '17:00' where id = :id")
+        .param("id", unreadable)
+        .update();
+
+    List<String> routedTo = java.util.stream.IntStream.range(0, 4).mapToObj(i -> route(f.profile(f.lead(), "DE", 40)).repId()).toList();
+
+    assertThat(routedTo).containsOnly(emea, emptySkill).contains(emea, emptySkill);
+  }
+
+  @Test
   void theFirstTerritoryByPriorityWhoseCriteriaAllMatchTakesTheLead() {
     RoutingFixture f = fixture();
     String ent = f.rep("ent", 5, 1);

@@ -43,14 +43,14 @@ class RepController {
       @Valid WorkingHours workingHours,
       @NotNull @Min(0) @Max(10_000) Integer capacity,
       @Min(1) @Max(100) Integer weight,
-      @Size(max = 20) List<@Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> skills,
+      @Size(max = 20) List<@NotNull @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> skills,
       @Valid OutOfOffice outOfOffice,
       Boolean active) {
 
     RepRequest {
       timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
       weight = weight == null ? 1 : weight;
-      skills = skills == null ? List.of() : List.copyOf(skills);
+      skills = skills == null ? List.of() : skills.stream().toList();
       active = active == null || active;
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -35,7 +36,7 @@ class TerritoryController {
       @NotBlank @Size(max = 200) String name,
       @Min(0) @Max(10_000) Integer priority,
       @Valid Criteria match,
-      @Size(max = 200) List<@Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> members,
+      @Size(max = 200) List<@NotNull @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> members,
       @Size(max = 64) @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String managerId) {
 
     TerritoryRequest {

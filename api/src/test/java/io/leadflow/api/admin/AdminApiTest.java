@@ -83,6 +83,8 @@ class AdminApiTest extends ApiTest {
         "hours without an end | {\"name\":\"A\",\"capacity\":5,\"workingHours\":{\"start\":\"09:00\"}} | workingHours.end",
         "back before leaving  | {\"name\":\"A\",\"capacity\":5,\"outOfOffice\":{\"from\":\"2030-01-08T00:00:00Z\",\"until\":\"2030-01-01T00:00:00Z\"}} | outOfOffice.ordered",
         "a skill with spaces  | {\"name\":\"A\",\"capacity\":5,\"skills\":[\"speaks german\"]}   | skills[0]",
+        "an empty skill       | {\"name\":\"A\",\"capacity\":5,\"skills\":[null]}                 | skills[0]",
+        "away in year 99999   | {\"name\":\"A\",\"capacity\":5,\"outOfOffice\":{\"until\":\"+99999-01-01T00:00:00Z\"}} | outOfOffice.withinSaneDates",
       })
   void anInvalidRepIsABadRequestNamingTheField(String why, String body, String field) {
     HttpResponse<String> response = put("/reps/ana-" + tag, body);
@@ -117,6 +119,18 @@ class AdminApiTest extends ApiTest {
     assertThat(saved.get("members").toString()).isEqualTo("[\"" + ana + "\"]");
     assertThat(saved.get("managerId").asString()).isEqualTo("mia");
     assertProblem(put("/territories/emea-" + tag, "{\"name\":\"EMEA\",\"match\":{\"minEmployees\":500,\"maxEmployees\":50}}"), 400);
+  }
+
+  @Test
+  void aTerritoryWithAnEmptyCountryOrMemberIsABadRequestNamingTheField() {
+    HttpResponse<String> emptyCountry = put("/territories/null-" + tag, "{\"name\":\"N\",\"match\":{\"countries\":[null]}}");
+    HttpResponse<String> emptyMember = put("/territories/null-" + tag, "{\"name\":\"N\",\"members\":[null]}");
+
+    assertProblem(emptyCountry, 400);
+    assertThat(body(emptyCountry).get("errors").has("match.countries[0]")).as(emptyCountry.body()).isTrue();
+    assertProblem(emptyMember, 400);
+    assertThat(body(emptyMember).get("errors").has("members[0]")).as(emptyMember.body()).isTrue();
+    assertProblem(get(ADMIN_PATH + "/territories/null-" + tag, ADMIN), 404);
   }
 
   @Test
