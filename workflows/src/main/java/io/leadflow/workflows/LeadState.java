@@ -19,6 +19,9 @@ import java.util.Set;
 public final class LeadState {
 
   static final int GAVE_UP_KEPT = 20;
+  /** Bounds for what is carried through continue-as-new however much the public repeats itself. */
+  static final int SEEN_IDS_KEPT = 500;
+  static final int ENGAGEMENTS_KEPT = 100;
 
   private String leadId;
   private LeadStatus status;
@@ -197,7 +200,7 @@ public final class LeadState {
 
   /** False for a message id seen before: a redelivered reply. */
   boolean firstSight(Reply reply) {
-    return reply.messageId() == null || seenMessageIds.add(reply.messageId());
+    return reply.messageId() == null || remember(seenMessageIds, reply.messageId());
   }
 
   /** False for an event id seen before: a redelivered engagement. */

@@ -10,9 +10,13 @@ import java.util.Map;
 /**
  * Scores a lead with a rule set: pure computation, the same request always gives the same score.
  * Rules are taken in their order; within a group each signal scores once per fact (the first
- * matching rule), so a ladder such as demo 30 > pricing 20 > contact 10 gives one rung.
+ * matching rule), so a ladder such as demo 30 > pricing 20 > contact 10 gives one rung. A rule
+ * scores at most {@link #TIMES_PER_RULE} facts: a person repeating one thing (a form sent again
+ * and again) cannot climb without bound, and the explanation stays short.
  */
 final class ScoringEngine {
+
+  static final int TIMES_PER_RULE = 3;
 
   private record Key(RuleGroup group, Signal signal) {}
 
@@ -37,15 +41,21 @@ final class ScoringEngine {
     int total = 0;
     for (Map.Entry<Key, List<ScoringRule>> family : rules.entrySet()) {
       boolean behavioural = family.getKey().group().behavioural();
+      Map<ScoringRule, Integer> times = new LinkedHashMap<>();
       for (LeadFacts.Fact fact : facts.of(family.getKey().signal())) {
         ScoringRule rule = family.getValue().stream().filter(r -> r.matches(fact.value())).findFirst().orElse(null);
-        if (rule == null) {
+        if (rule == null || times.merge(rule, 1, Integer::sum) > TIMES_PER_RULE) {
           continue;
         }
         Decay.Effect effect = behavioural ? timeline.apply(rule.points(), fact.at()) : new Decay.Effect(rule.points(), null);
         total += effect.points();
         breakdown.add(signed(effect.points()) + " " + rule.reason() + (effect.note() == null ? "" : " (" + effect.note() + ")"));
       }
+      times.forEach((rule, count) -> {
+        if (count > TIMES_PER_RULE) {
+          breakdown.add("+0 " + rule.reason() + " × " + (count - TIMES_PER_RULE) + " more (" + TIMES_PER_RULE + " count)");
+        }
+      });
     }
     return new LeadScore(total, tiers.tierOf(total), breakdown, request.asOf());
   }

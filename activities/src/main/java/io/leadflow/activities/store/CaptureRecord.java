@@ -6,7 +6,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One capture of a lead, with its attribution; {@code joined} when it found the person known. */
+/**
+ * One capture of a lead, with its attribution; {@code joined} when it found the person known,
+ * {@code coalesced} when that repeat was only counted, not signalled to the lead's workflow.
+ */
 @Table("lead_capture")
 public record CaptureRecord(
     @Id Long id,
@@ -15,13 +18,14 @@ public record CaptureRecord(
     String interest,
     @Embedded.Nullable(prefix = "utm_") Utm utm,
     boolean joined,
+    boolean coalesced,
     Instant createdAt) {
 
   /** Campaign attribution as the form received it; any part may be absent. */
   public record Utm(String source, String medium, String campaign, String term, String content) {}
 
   public static CaptureRecord of(
-      UUID leadId, String source, String interest, Utm utm, boolean joined, Instant now) {
-    return new CaptureRecord(null, leadId, source, interest, utm, joined, now);
+      UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now) {
+    return new CaptureRecord(null, leadId, source, interest, utm, joined, coalesced, now);
   }
 }

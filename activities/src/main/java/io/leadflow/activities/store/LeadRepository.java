@@ -29,6 +29,10 @@ public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
   @Query("update lead set phone_invalid = true, updated_at = now() where id = :id")
   int markPhoneInvalid(UUID id);
 
+  /** Holds the lead until the transaction ends: repeat captures of one person are counted one at a time. */
+  @Query("select id from lead where id = :id for update")
+  UUID lock(UUID id);
+
   @Modifying
   @Query("update lead set stopped_at = now(), updated_at = now() where id = :id")
   int markStopped(UUID id);

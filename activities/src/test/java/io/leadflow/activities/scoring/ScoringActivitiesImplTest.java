@@ -149,6 +149,22 @@ class ScoringActivitiesImplTest {
   }
 
   @Test
+  void aPersonRepeatingOneThingScoresForItThreeTimesAndTheExplanationStaysShort() {
+    Lead lead = Lead.plain();
+    List<EngagementEvent> repeats =
+        java.util.stream.IntStream.range(0, 1000)
+            .mapToObj(i -> new EngagementEvent("form-fill", "captured again", "e" + i, CAPTURED))
+            .toList();
+    ScoreRequest three = new ScoreRequest(lead.request().lead(), lead.enriched(), repeats.subList(0, 3));
+    ScoreRequest thousand = new ScoreRequest(lead.request().lead(), lead.enriched(), repeats);
+
+    LeadScore score = PLAYBOOK.score(thousand);
+
+    assertThat(score.total()).isEqualTo(PLAYBOOK.score(three).total());
+    assertThat(score.breakdown()).hasSize(PLAYBOOK.score(three).breakdown().size() + 1).last().asString().contains("× 997 more");
+  }
+
+  @Test
   void theWorkedExampleOfTheDocsIsHot() {
     NewLead lead =
         new NewLead("l-1", "Sarah Kim", "sarah@acme.test", "+12125550100", "web", "Book a demo", "VP of Marketing", "Acme", 250, "this month", CAPTURED);

@@ -7,7 +7,10 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.workflows.LeadWorkflows;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores a capture and its outbox entry in one transaction, then asks the relay to hand it to
  * Temporal right away. Nothing accepted is only in memory: if Temporal is down the entry waits.
- * The same person twice is one lead: the repeat joins it.
+ * The same person twice is one lead: the repeat joins it, signalled to the lead's workflow as an
+ * engagement at most {@code leadflow.capture.repeats-per-window} times a window (3 a day); the
+ * rest are stored and counted ({@code coalesced}), so a hostile repeater cannot grow the
+ * workflow's history.
  */
 @Service
 class LeadCapture {
@@ -27,12 +33,19 @@ class LeadCapture {
   private final TransactionTemplate transaction;
   private final Clock clock = Clock.systemUTC();
 
+  private final int repeatsPerWindow;
+  private final Duration repeatWindow;
+
   LeadCapture(
       LeadRepository leads,
       CaptureRepository captures,
       OutboxRepository outbox,
       CaptureRelay relay,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      @Value("${leadflow.capture.repeats-per-window:3}") int repeatsPerWindow,
+      @Value("${leadflow.capture.repeat-window:24h}") Duration repeatWindow) {
+    this.repeatsPerWindow = repeatsPerWindow;
+    this.repeatWindow = repeatWindow;
     this.leads = leads;
     this.captures = captures;
     this.outbox = outbox;
@@ -41,17 +54,22 @@ class LeadCapture {
   }
 
   CapturedLead capture(CaptureLeadRequest request, String e164Phone) {
-    OutboxEntry entry;
+    Stored stored;
     try {
-      entry = transaction.execute(status -> store(request, e164Phone));
+      stored = transaction.execute(status -> store(request, e164Phone));
     } catch (DataIntegrityViolationException samePersonAtTheSameMoment) {
-      entry = transaction.execute(status -> store(request, e164Phone)); // now it joins
+      stored = transaction.execute(status -> store(request, e164Phone)); // now it joins
     }
-    relay.relaySoon(entry.id());
-    return new CapturedLead(entry.leadId(), LeadWorkflows.idFor(entry.leadId().toString()), entry.joined());
+    if (stored.outboxId() != null) {
+      relay.relaySoon(stored.outboxId());
+    }
+    return new CapturedLead(stored.leadId(), LeadWorkflows.idFor(stored.leadId().toString()), stored.joined());
   }
 
-  private OutboxEntry store(CaptureLeadRequest request, String phone) {
+  /** {@code outboxId} null: a repeat only counted (coalesced), nothing to hand to Temporal. */
+  private record Stored(UUID leadId, boolean joined, Long outboxId) {}
+
+  private Stored store(CaptureLeadRequest request, String phone) {
     String email = blankToNull(request.email());
     ContactKeys keys = ContactKeys.of(email, phone);
     Optional<Lead> known = leads.findByContact(keys.email(), keys.phone());
@@ -62,6 +80,7 @@ class LeadCapture {
                     Lead.received(
                         request.name().strip(), email, phone, request.source().strip(),
                         request.interest().strip(), request.profile(), keys, clock.instant())));
+    boolean coalesced = known.isPresent() && overRepeatLimit(lead.id());
     CaptureRecord capture =
         captures.save(
             CaptureRecord.of(
@@ -70,8 +89,18 @@ class LeadCapture {
                 request.interest().strip(),
                 request.utm(),
                 known.isPresent(),
+                coalesced,
                 clock.instant()));
-    return outbox.save(OutboxEntry.of(lead.id(), capture.id(), known.isPresent(), clock.instant()));
+    if (coalesced) {
+      return new Stored(lead.id(), true, null);
+    }
+    return new Stored(lead.id(), known.isPresent(), outbox.save(OutboxEntry.of(lead.id(), capture.id(), known.isPresent(), clock.instant())).id());
+  }
+
+  /** The person already sent {@code repeatsPerWindow} repeats that reached their workflow in this window. */
+  private boolean overRepeatLimit(UUID leadId) {
+    leads.lock(leadId);
+    return captures.countSignalledRepeatsSince(leadId, clock.instant().minus(repeatWindow)) >= repeatsPerWindow;
   }
 
   private static String blankToNull(String value) {

@@ -72,7 +72,7 @@ record LeadView(
   record Routing(
       String repId, String backupRepId, String managerId, String stage, String territoryId, String reason, Instant routedAt) {}
 
-  record CaptureView(String source, String interest, CaptureRecord.Utm utm, boolean joined, Instant at) {}
+  record CaptureView(String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at) {}
 
   record TouchView(
       String step,
@@ -134,7 +134,7 @@ record LeadView(
         lead.createdAt(),
         lead.updatedAt(),
         captures.stream()
-            .map(c -> new CaptureView(c.source(), c.interest(), c.utm(), c.joined(), c.createdAt()))
+            .map(c -> new CaptureView(c.source(), c.interest(), c.utm(), c.joined(), c.coalesced(), c.createdAt()))
             .toList(),
         touches.stream()
             .map(
