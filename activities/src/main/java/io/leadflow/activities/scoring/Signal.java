@@ -24,7 +24,7 @@ public enum Signal {
   SENIORITY(Kind.CHOICE),
   /** Role from the title ("marketing", "engineering", ...). */
   ROLE(Kind.CHOICE),
-  /** Each engagement event's type ("pricing-page-visit"); every event scores. */
+  /** Each engagement event's type ("pricing-page-visit"); each event scores (at most 3 per rule: ScoringEngine). */
   ENGAGEMENT(Kind.CHOICE),
   /** Company size in employees; matched by min/max. */
   EMPLOYEES(Kind.NUMBER),
