@@ -205,7 +205,7 @@ public final class LeadState {
 
   /** False for an event id seen before: a redelivered engagement. */
   boolean firstSight(EngagementEvent event) {
-    return seenEventIds.add(event.eventId());
+    return remember(seenEventIds, event.eventId());
   }
 
   void gaveUp(StepGaveUp step) {
@@ -216,7 +216,22 @@ public final class LeadState {
     }
   }
 
+  /** The latest {@link #ENGAGEMENTS_KEPT}: scoring counts a few of each kind anyway. */
   void engaged(EngagementEvent event) {
     engagements.add(event);
+    if (engagements.size() > ENGAGEMENTS_KEPT) {
+      engagements.remove(0);
+    }
+  }
+
+  /** Adds an id to a set that forgets its oldest beyond {@link #SEEN_IDS_KEPT}; false when already there. */
+  private static boolean remember(Set<String> seen, String id) {
+    if (!seen.add(id)) {
+      return false;
+    }
+    if (seen.size() > SEEN_IDS_KEPT) {
+      seen.remove(seen.iterator().next());
+    }
+    return true;
   }
 }
