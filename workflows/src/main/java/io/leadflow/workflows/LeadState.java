@@ -190,6 +190,11 @@ public final class LeadState {
     ackDeadline = null;
   }
 
+  /** A step's id in this round ({@code r1-d3}): part of each touch's business key. */
+  String stepId(String step) {
+    return "r" + cadenceRound + "-" + step;
+  }
+
   int startCadenceRound() {
     return ++cadenceRound;
   }

@@ -124,7 +124,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   /** The first touch goes out at once: speed to lead is the whole point. */
   private void sendInstantReply() {
     Channel channel = lead.email() != null ? Channel.EMAIL : Channel.SMS;
-    touchSender.send(stepId("instant"), "Instant reply · " + channel, channel, "instant-reply");
+    touchSender.send(state.stepId("instant"), "Instant reply · " + channel, channel, "instant-reply");
   }
 
   private void awaitAcknowledgement() {
@@ -132,25 +132,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     new Acknowledgement(state, playbook, interruptions, timers, reps).await();
   }
 
-  /** Each step on its day, counted from the assignment; then a last day for a reply. */
   private void runCadence() {
-    progress.moveTo(LeadStatus.IN_CADENCE);
-    CadencePlan plan = playbook.cadence();
-    for (CadenceStep step : plan.steps()) {
-      Instant due = state.assignedAt().plus(playbook.day().multipliedBy(step.day() - 1L));
-      String label = "Day " + step.day() + " · " + describe(step.channels());
-      progress.planNextTouch(label, due);
-      if (timers.sleepUntil(due, label, interruptions::interrupted)) {
-        return;
-      }
-      step.channels().forEach(channel -> touchSender.send(stepId("d" + step.day()), label, channel, step.template()));
-      if (interruptions.interrupted()) {
-        return;
-      }
-    }
-    progress.planNextTouch(null, null);
-    Workflow.setCurrentDetails("Cadence " + plan.name() + " v" + plan.version() + " done; a last day for a reply");
-    timers.sleepUntil(now().plus(playbook.day()), "Last day for a reply", interruptions::interrupted);
+    new Cadence(state, playbook, interruptions, timers, progress, touchSender).run();
   }
 
   /** The lead replied: the rep owns the conversation until a meeting or another outcome. */
@@ -308,15 +291,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     return new RouteRequest(lead, state.enriched(), state.score());
   }
 
-  private String stepId(String step) {
-    return "r" + state.cadenceRound() + "-" + step;
-  }
-
   private static Instant now() {
     return Timers.now();
   }
 
-  private static String describe(List<Channel> channels) {
-    return channels.stream().map(Channel::name).collect(Collectors.joining(" + "));
-  }
 }

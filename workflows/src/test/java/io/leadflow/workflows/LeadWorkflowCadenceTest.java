@@ -154,6 +154,21 @@ class LeadWorkflowCadenceTest {
   }
 
   @Test
+  void stepsThatBecameLateGoOutAQuarterDayApartNotInABurst() {
+    org.mockito.Mockito.when(activities.playbooks.currentPlaybook()).thenReturn(Leads.playbookWithAckSla(Duration.ofDays(5)));
+    temporal.start(Leads.lead("cad-late"));
+
+    temporal.sleep(Duration.ofDays(13));
+
+    java.util.List<Instant> stepTimes =
+        activities.cadenceSends().stream().filter(s -> s.day() != 1 || s.request().channel() == Channel.CALL).map(FakeActivities.Sent::at).toList();
+    assertThat(activities.cadenceSends()).extracting(FakeActivities.Sent::day).contains(1, 3, 5, 8);
+    for (int i = 1; i < stepTimes.size(); i++) {
+      assertThat(Duration.between(stepTimes.get(i - 1), stepTimes.get(i))).isGreaterThanOrEqualTo(DAY.dividedBy(4));
+    }
+  }
+
+  @Test
   void aFullFourteenDayLifecycleStaysUnder250HistoryEvents() {
     acknowledgedLead("cad-7");
     temporal.sleep(Duration.ofDays(16));

@@ -50,6 +50,13 @@ final class Leads {
     return new NewLead(id, "Sarah Kim", "sarah@acme.test", "+12125550100", "web", "demo request");
   }
 
+  /** {@link #PLAYBOOK} whose rep and backup each have {@code ackSla}: a slow acknowledgement makes the cadence start late. */
+  static Playbook playbookWithAckSla(Duration ackSla) {
+    return new Playbook(
+        ackSla, PLAYBOOK.day(), PLAYBOOK.cadence(), PLAYBOOK.quietHours(), PLAYBOOK.engagedFollowUp(), PLAYBOOK.nurtureInterval(),
+        new TierActions(new TierAction(ackSla, true), new TierAction(ackSla, false)));
+  }
+
   /** {@link #PLAYBOOK} with held calls and texts spread over {@code spread} after a window opens. */
   static Playbook playbookWithOpeningSpread(Duration spread) {
     QuietHoursPolicy q = PLAYBOOK.quietHours();

@@ -124,6 +124,16 @@ class RecordHistories {
     save("h-give", "v1-give-up-and-carry-on.json");
   }
 
+  @Test
+  void aSlowAcknowledgementThenLateStepsSpacedThenAMeeting() throws IOException {
+    when(activities.playbooks.currentPlaybook()).thenReturn(Leads.playbookWithAckSla(Duration.ofDays(5)));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-late"));
+    temporal.sleep(Duration.ofDays(11));
+    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(12)));
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-late", "v2-late-steps-spaced.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
     temporal.sleep(Duration.ofMinutes(2));
