@@ -3,6 +3,7 @@ package io.leadflow.api.leads;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.LeadSearchAttributes;
 import io.leadflow.workflows.LeadWorkflows;
+import io.leadflow.workflows.Reply;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
@@ -58,9 +59,8 @@ class LeadTimeline {
       }
       case EVENT_TYPE_TIMER_FIRED ->
           Optional.of(timers.getOrDefault(event.getTimerFiredEventAttributes().getStartedEventId(), "timer") + " ran out");
-      case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED ->
-          Optional.of("Received " + event.getWorkflowExecutionSignaledEventAttributes().getSignalName());
-      case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> Optional.of("Acknowledged by the rep");
+      case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> Optional.of(signal(event));
+      case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> Optional.of("Acknowledged by " + acknowledgedBy(event));
       case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> changes(event);
       case EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW -> Optional.of("Continued as a new run (nurture)");
       case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> Optional.of("Lead workflow completed");
@@ -78,6 +78,20 @@ class LeadTimeline {
       return Optional.empty();
     }
     return summary(event);
+  }
+
+  /** A reply says its channel (never its words: the timeline shows no message content). */
+  private static String signal(HistoryEvent event) {
+    var signal = event.getWorkflowExecutionSignaledEventAttributes();
+    if (signal.getSignalName().equals("reply") && signal.getInput().getPayloadsCount() == 1) {
+      return "Received a reply by " + CONVERTER.fromPayload(signal.getInput().getPayloads(0), Reply.class, Reply.class).channel();
+    }
+    return "Received " + signal.getSignalName();
+  }
+
+  private static String acknowledgedBy(HistoryEvent event) {
+    Payloads args = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput().getArgs();
+    return args.getPayloadsCount() == 1 ? text(args.getPayloads(0)) : "the rep";
   }
 
   private static Optional<String> summary(HistoryEvent event) {

@@ -26,7 +26,7 @@ class LeadTimelineTest extends ApiTest {
                   body(get("/api/v1/leads/" + leadId + "/timeline", ANA)).forEach(e -> what.add(e.get("what").asString()));
                   return what;
                 },
-                what -> what.contains("Received reply"));
+                what -> what.contains("Received a reply by SMS"));
 
     assertThat(lines)
         .containsSubsequence(
@@ -37,8 +37,8 @@ class LeadTimelineTest extends ApiTest {
             "Instant reply · EMAIL",
             "status AWAITING_ACK, assigned to ana",
             "Waiting: Ack SLA · 5m",
-            "Acknowledged by the rep",
-            "Received reply");
+            "Acknowledged by ana",
+            "Received a reply by SMS");
     assertThat(lines).as("store writes are told by the status lines").noneMatch(line -> line.startsWith("Record "));
     assertThat(get("/api/v1/leads/" + leadId + "/timeline", BEN).statusCode()).isEqualTo(404);
   }
