@@ -23,11 +23,8 @@ import io.leadflow.workflows.QuietHoursPolicy;
 import io.leadflow.workflows.RepNotice;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.TouchRequest;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,21 +56,14 @@ class OutreachActivitiesImplTest {
   @MockitoSpyBean DryRunSender dryRun;
   @MockitoBean Clock clock;
 
-  private TestActivityEnvironment temporal;
+  private OneAttemptOutreach temporal;
   private OutreachActivities outreach;
 
   @BeforeEach
   void registerActivities() {
     when(clock.instant()).thenReturn(ELEVEN_AM_NEW_YORK);
-    temporal = TestActivityEnvironment.newInstance();
-    temporal.registerActivitiesImplementations(implementation);
-    outreach =
-        temporal.newActivityStub(
-            OutreachActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(10))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+    temporal = new OneAttemptOutreach(implementation, Duration.ofSeconds(10));
+    outreach = temporal.outreach;
   }
 
   @AfterEach

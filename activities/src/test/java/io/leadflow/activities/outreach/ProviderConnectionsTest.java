@@ -20,11 +20,8 @@ import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.TouchRequest;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +78,7 @@ class ProviderConnectionsTest {
   @Autowired JdbcClient database;
 
   private final ExecutorService senders = Executors.newFixedThreadPool(SENDS + 1);
-  private final List<TestActivityEnvironment> environments = new ArrayList<>();
+  private final List<OneAttemptOutreach> environments = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
@@ -93,20 +90,14 @@ class ProviderConnectionsTest {
   @AfterEach
   void close() {
     senders.shutdownNow();
-    environments.forEach(TestActivityEnvironment::close);
+    environments.forEach(OneAttemptOutreach::close);
   }
 
   /** A test activity environment runs one activity at a time: one per concurrent send. */
   private OutreachActivities outreach() {
-    TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+    OneAttemptOutreach temporal = new OneAttemptOutreach(implementation, Duration.ofSeconds(60));
     environments.add(temporal);
-    temporal.registerActivitiesImplementations(implementation);
-    return temporal.newActivityStub(
-        OutreachActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(60))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build());
+    return temporal.outreach;
   }
 
   private CompletableFuture<Touch> sendAsync(TouchRequest request) {

@@ -24,11 +24,8 @@ import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.TouchRequest;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -74,21 +71,14 @@ class ProviderSendersTest {
   @Autowired TouchRepository touches;
   @Autowired Suppressions suppressions;
 
-  private TestActivityEnvironment temporal;
+  private OneAttemptOutreach temporal;
   private OutreachActivities outreach;
 
   @BeforeEach
   void setUp() {
     providers.resetAll();
-    temporal = TestActivityEnvironment.newInstance();
-    temporal.registerActivitiesImplementations(implementation);
-    outreach =
-        temporal.newActivityStub(
-            OutreachActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+    temporal = new OneAttemptOutreach(implementation, Duration.ofSeconds(30));
+    outreach = temporal.outreach;
   }
 
   @AfterEach

@@ -11,11 +11,8 @@ import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.OutreachActivities;
 import io.leadflow.workflows.TouchRequest;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -51,16 +48,9 @@ class ProvidersUnreachableTest {
   void aRefusedConnectionIsRetriedAndTheTouchStaysReserved(Channel channel) {
     Lead lead = StoredLeads.save(leads, true);
     TouchRequest request = ProvidersAt.dayOneTouch(lead, channel);
-    TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+    OneAttemptOutreach temporal = new OneAttemptOutreach(implementation, Duration.ofSeconds(30));
     try {
-      temporal.registerActivitiesImplementations(implementation);
-      OutreachActivities outreach =
-          temporal.newActivityStub(
-              OutreachActivities.class,
-              ActivityOptions.newBuilder()
-                  .setStartToCloseTimeout(Duration.ofSeconds(30))
-                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                  .build());
+      OutreachActivities outreach = temporal.outreach;
 
       assertThatThrownBy(() -> outreach.sendTouch(request))
           .isInstanceOf(ActivityFailure.class)
