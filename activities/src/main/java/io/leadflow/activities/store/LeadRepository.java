@@ -25,6 +25,17 @@ public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
   int updateProgress(
       UUID id, String status, Integer score, String tier, String[] breakdown, Instant scoredAt, String assignedRep);
 
+  /** Fills in an email or phone the lead lacks (each with its contact key); never replaces one. */
+  @Modifying
+  @Query(
+      """
+      update lead set email = coalesce(email, :email), email_key = coalesce(email_key, :emailKey),
+                      phone = coalesce(phone, :phone), phone_key = coalesce(phone_key, :phoneKey),
+                      updated_at = now()
+      where id = :id and ((email is null and :email is not null) or (phone is null and :phone is not null))
+      """)
+  int addMissingContact(UUID id, String email, String emailKey, String phone, String phoneKey);
+
   @Modifying
   @Query("update lead set phone_invalid = true, updated_at = now() where id = :id")
   int markPhoneInvalid(UUID id);

@@ -80,6 +80,9 @@ class LeadCapture {
                     Lead.received(
                         request.name().strip(), email, phone, request.source().strip(),
                         request.interest().strip(), request.profile(), keys, clock.instant())));
+    if (known.isPresent()) {
+      addMissingContact(lead, email, phone, keys);
+    }
     boolean coalesced = known.isPresent() && overRepeatLimit(lead.id());
     CaptureRecord capture =
         captures.save(
@@ -95,6 +98,20 @@ class LeadCapture {
       return new Stored(lead.id(), true, null);
     }
     return new Stored(lead.id(), known.isPresent(), outbox.save(OutboxEntry.of(lead.id(), capture.id(), known.isPresent(), clock.instant())).id());
+  }
+
+  /**
+   * One person stays one lead: a repeat that brings the email or phone the lead lacked adds it,
+   * so a later capture by either finds this lead. One that another lead already holds is left
+   * there (the two leads stay apart rather than be merged behind anyone's back).
+   */
+  private void addMissingContact(Lead lead, String email, String phone, ContactKeys keys) {
+    String newEmail = lead.email() == null && email != null && leads.findByContact(keys.email(), null).isEmpty() ? email : null;
+    String newPhone = lead.phone() == null && phone != null && leads.findByContact(null, keys.phone()).isEmpty() ? phone : null;
+    if (newEmail != null || newPhone != null) {
+      leads.addMissingContact(
+          lead.id(), newEmail, newEmail == null ? null : keys.email(), newPhone, newPhone == null ? null : keys.phone());
+    }
   }
 
   /** The person already sent {@code repeatsPerWindow} repeats that reached their workflow in this window. */

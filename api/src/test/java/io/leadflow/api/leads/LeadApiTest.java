@@ -125,6 +125,21 @@ class LeadApiTest extends ApiTest {
   }
 
   @Test
+  void aRepeatThatBringsAPhoneAddsItSoACaptureByThatPhoneFindsTheSameLead() {
+    String email = uniqueEmail();
+    String phone = uniquePhone();
+    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+
+    HttpResponse<String> withPhone = post("/api/v1/leads", INGEST, leadJson(email, phone));
+    HttpResponse<String> byPhone = post("/api/v1/leads", INGEST, leadJson(null, phone));
+
+    assertThat(body(withPhone).get("leadId").asString()).isEqualTo(leadId);
+    assertThat(body(byPhone).get("leadId").asString()).isEqualTo(leadId);
+    assertThat(body(byPhone).get("joinedExisting").asBoolean()).isTrue();
+    assertThat(body(get("/api/v1/leads/" + leadId, ADMIN)).get("phone").asString()).startsWith("+1646");
+  }
+
+  @Test
   void theSamePersonCapturedAgainJoinsTheirLeadAsAnEngagementInsteadOfASecondWorkflow() {
     String email = uniqueEmail();
     String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
