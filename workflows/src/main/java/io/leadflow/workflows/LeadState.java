@@ -61,9 +61,15 @@ public final class LeadState {
 
   /** A lead the workflow has not worked on yet. */
   static LeadState of(String leadId) {
+    return of(leadId, 0);
+  }
+
+  /** A lead whose first round here is {@code firstRound} (a lead re-opened after a close). */
+  static LeadState of(String leadId, int firstRound) {
     LeadState state = new LeadState();
     state.leadId = leadId;
     state.status = LeadStatus.NEW;
+    state.cadenceRound = Math.max(0, firstRound - 1);
     return state;
   }
 

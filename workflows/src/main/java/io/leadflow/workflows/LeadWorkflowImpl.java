@@ -34,7 +34,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   @WorkflowInit
   public LeadWorkflowImpl(LeadInput input) {
     lead = input.lead();
-    state = input.carried() != null ? input.carried() : LeadState.of(lead.leadId());
+    state = input.carried() != null ? input.carried() : LeadState.of(lead.leadId(), input.firstRound());
     interruptions = new Interruptions(state);
     timers = new Timers(interruptions, this::scoreEngagements);
     LeadSearchAttributes searchAttributes = new LeadSearchAttributes(lead.source());

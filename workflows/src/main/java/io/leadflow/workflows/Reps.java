@@ -24,6 +24,6 @@ final class Reps {
   void reassign(String toRep, String reason) {
     state.reassigned(new Escalation(state.assignedRep(), toRep, Timers.now(), reason));
     progress.record();
-    notify(toRep, "escalation-" + state.escalations().size(), reason);
+    notify(toRep, state.stepId("escalation-" + state.escalations().size()), reason);
   }
 }

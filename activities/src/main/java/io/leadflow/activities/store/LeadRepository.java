@@ -25,6 +25,16 @@ public interface LeadRepository extends ListCrudRepository<Lead, UUID> {
   int updateProgress(
       UUID id, String status, Integer score, String tier, String[] breakdown, Instant scoredAt, String assignedRep);
 
+  /** The highest round any touch or rep notice of the lead belongs to; 0 for none. */
+  @Query(
+      """
+      select greatest(
+        (select coalesce(max(cast(substring(step from '^r([0-9]+)-') as int)), 0) from touch where lead_id = :id),
+        (select coalesce(max(cast(substring(kind from '(?:^r|new-lead-|call-now-)([0-9]+)') as int)), 0)
+         from rep_notice where lead_id = :id))
+      """)
+  int lastRound(UUID id);
+
   /** Fills in an email or phone the lead lacks (each with its contact key); never replaces one. */
   @Modifying
   @Query(

@@ -95,7 +95,11 @@ class CaptureRelay {
   private void join(Lead lead, OutboxEntry entry) {
     LeadWorkflow workflow = workflowOf(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
     BatchRequest signalWithStart = temporal.newSignalWithStartRequest();
-    signalWithStart.add(workflow::run, LeadInput.of(lead.toNewLead()));
+    // Only used when no run is open: a closed lead re-opens in a round of its own.
+    LeadInput input = lead.status().isClosed()
+        ? LeadInput.reopened(lead.toNewLead(), leads.lastRound(lead.id()) + 1)
+        : LeadInput.of(lead.toNewLead());
+    signalWithStart.add(workflow::run, input);
     signalWithStart.add(
         workflow::engagement,
         new EngagementEvent("form-fill", "captured again", "capture-" + entry.captureId(), entry.createdAt()));

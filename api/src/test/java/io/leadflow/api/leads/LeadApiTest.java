@@ -37,6 +37,7 @@ class LeadApiTest extends ApiTest {
   @Autowired CaptureRepository captures;
   @Autowired WorkflowClient temporal;
   @Autowired Suppressions suppressions;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunSender() {
@@ -137,6 +138,30 @@ class LeadApiTest extends ApiTest {
     assertThat(body(byPhone).get("leadId").asString()).isEqualTo(leadId);
     assertThat(body(byPhone).get("joinedExisting").asBoolean()).isTrue();
     assertThat(body(get("/api/v1/leads/" + leadId, ADMIN)).get("phone").asString()).startsWith("+1646");
+  }
+
+  @Test
+  void aClosedLeadCapturedAgainGetsItsOwnInstantReplyAndRepAlertInANewRound() {
+    String email = uniqueEmail();
+    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads/" + leadId + "/disqualify", ANA, "{\"reason\":\"not now\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> temporal.newUntypedWorkflowStub(LeadWorkflows.idFor(leadId)).describe().getStatus()
+            == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+
+    assertThat(post("/api/v1/leads", INGEST, leadJson(email, null)).statusCode()).isEqualTo(200);
+
+    JsonNode lead = await().atMost(Duration.ofSeconds(15))
+        .until(() -> body(get("/api/v1/leads/" + leadId, ADMIN)), l -> l.get("touches").size() == 2);
+    assertThat(lead.get("touches").get(1).get("step").asString()).isEqualTo("r2-instant");
+    assertThat(lead.get("touches").get(1).get("outcome").asString()).isEqualTo("SENT");
+    await().atMost(Duration.ofSeconds(15)).until(() -> noticeKinds(leadId).stream().anyMatch(k -> k.endsWith("-2")));
+  }
+
+  private List<String> noticeKinds(String leadId) {
+    return jdbc.sql("select kind from rep_notice where lead_id = ?").param(UUID.fromString(leadId)).query(String.class).list();
   }
 
   @Test
