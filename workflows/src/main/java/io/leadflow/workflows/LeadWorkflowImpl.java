@@ -28,6 +28,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final Reps reps;
   private Playbook playbook;
   private TouchSender touchSender;
+  private InstantReply instantReply;
   // An engagement scored the lead out of cold while it was in nurture.
   private boolean reEngaged;
 
@@ -121,10 +122,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     return assignment.isPresent();
   }
 
-  /** The first touch goes out at once: speed to lead is the whole point. */
   private void sendInstantReply() {
-    Channel channel = lead.email() != null ? Channel.EMAIL : Channel.SMS;
-    touchSender.send(state.stepId("instant"), "Instant reply · " + channel, channel, "instant-reply");
+    instantReply = new InstantReply(lead, state, touchSender);
+    instantReply.send();
   }
 
   private void awaitAcknowledgement() {
@@ -133,6 +133,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void runCadence() {
+    instantReply.awaitHeld();
     new Cadence(state, playbook, interruptions, timers, progress, touchSender).run();
   }
 

@@ -40,6 +40,12 @@ final class TouchSender {
     this.openingOffset = openingOffset;
   }
 
+  /** True when the lead's quiet hours hold a touch on {@code channel} right now. */
+  boolean heldNow(Channel channel) {
+    Instant now = Timers.now();
+    return channel.respectsQuietHours() && quietHours.nextAllowed(now).isAfter(now);
+  }
+
   void send(String step, String label, Channel channel, String template) {
     while (!interruptions.interrupted() && !state.isOptedOut(channel)) {
       Instant now = Timers.now();

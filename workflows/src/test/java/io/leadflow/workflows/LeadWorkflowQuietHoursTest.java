@@ -21,6 +21,27 @@ class LeadWorkflowQuietHoursTest {
 
 
   @Test
+  void aPhoneOnlyLeadAtNightWaitsForItsTextButTheRepIsAlertedAndCanAcknowledgeAtOnce() {
+    NewLead phoneOnly = new NewLead("qh-phone", "Sarah Kim", null, "+12125550100", "web", "demo request");
+    LeadWorkflow workflow = temporal.start(phoneOnly);
+    temporal.sleep(Duration.ofMinutes(2));
+
+    assertThat(activities.notices).extracting(RepNotice::repId, RepNotice::kind).contains(org.assertj.core.groups.Tuple.tuple("ana", "call-now-1"));
+    assertThat(workflow.state().status()).isEqualTo(LeadStatus.AWAITING_ACK);
+    assertThat(activities.sentOn(Channel.SMS)).isEmpty();
+    AckResult ack = workflow.acknowledge("ana");
+    LeadWorkflowExtension.assertAround(ack.acknowledgedAt(), SATURDAY_1030PM_NEW_YORK.plus(Duration.ofMinutes(2)));
+
+    temporal.sleep(Duration.ofHours(10));
+
+    Instant eightAmDaylightTime = Instant.parse("2026-03-08T12:00:00Z");
+    assertThat(activities.sentOn(Channel.SMS)).first().satisfies(s -> {
+      assertThat(s.request().step()).isEqualTo("r1-instant");
+      LeadWorkflowExtension.assertAround(s.at(), eightAmDaylightTime);
+    });
+  }
+
+  @Test
   void aLateEveningCallAndTextWaitPastMidnightAndTheDstChangeTo8amLocal() {
     LeadWorkflow workflow = temporal.start(Leads.lead("qh-1"));
     temporal.sleep(Duration.ofMinutes(1));

@@ -134,6 +134,18 @@ class RecordHistories {
     save("h-late", "v2-late-steps-spaced.json");
   }
 
+  @Test
+  void aPhoneOnlyLeadAtNightTheRepAcknowledgesBeforeTheMorningText() throws IOException {
+    temporal.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(13)));
+    LeadWorkflow workflow = temporal.start(new NewLead("h-night", "Sarah Kim", null, "+12125550100", "web", "demo request"));
+    temporal.sleep(Duration.ofMinutes(2));
+    workflow.acknowledge("ana");
+    temporal.sleep(Duration.ofHours(12));
+    workflow.disqualify("wrong number");
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-night", "v3-rep-alerted-while-the-lead-sleeps.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
     temporal.sleep(Duration.ofMinutes(2));
