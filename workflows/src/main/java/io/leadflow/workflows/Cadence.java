@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The cadence: each step on its day, counted from the assignment, then a last day for a reply.
  * A step more than a quarter of a cadence day late (its day passed while the lead waited: a slow
  * acknowledgement, quiet hours, an outage, the workers down) goes out no sooner than a quarter of
  * a cadence day after the previous touch, so overdue steps never reach the person in a burst.
+ * Within a step the email goes first, so a call or text held by quiet hours never holds it.
  */
 final class Cadence {
 
   /** Before this change overdue steps went out together; running leads that passed it keep that. */
   static final String LATE_STEPS_SPACED = "late-steps-spaced";
+  /** Before this change a step's channels went in their configured order, an email behind a held call. */
+  static final String EMAIL_FIRST = "email-not-held-behind-quiet-hours";
 
   private final LeadState state;
   private final Playbook playbook;
@@ -43,7 +47,7 @@ final class Cadence {
       if (timers.sleepUntil(due, label, interruptions::interrupted) || waitIfLate(due, label)) {
         return;
       }
-      step.channels().forEach(channel -> touchSender.send(state.stepId("d" + step.day()), label, channel, step.template()));
+      inSendingOrder(step.channels()).forEach(channel -> touchSender.send(state.stepId("d" + step.day()), label, channel, step.template()));
       if (interruptions.interrupted()) {
         return;
       }
@@ -66,6 +70,21 @@ final class Cadence {
     }
     progress.planNextTouch(label + " (spaced after a late start)", spaced);
     return timers.sleepUntil(spaced, label + " · spaced", interruptions::interrupted);
+  }
+
+  /**
+   * A step's email first: a call or text the lead's quiet hours hold must not hold the email
+   * of the same step. The configured order when nothing needs moving.
+   */
+  private static List<Channel> inSendingOrder(List<Channel> channels) {
+    List<Channel> order = Stream.concat(
+            channels.stream().filter(channel -> !channel.respectsQuietHours()),
+            channels.stream().filter(Channel::respectsQuietHours))
+        .toList();
+    if (order.equals(channels) || Workflow.getVersion(EMAIL_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return channels;
+    }
+    return order;
   }
 
   /** {@code spacing} after the latest touch; null before any touch. */

@@ -42,6 +42,22 @@ class LeadWorkflowQuietHoursTest {
   }
 
   @Test
+  void anEmailIsNotHeldBehindACallOfTheSameStepThatQuietHoursHold() {
+    org.mockito.Mockito.when(activities.playbooks.currentPlaybook()).thenReturn(Leads.playbookWithCadence(
+        new CadencePlan("mixed", 1, java.util.List.of(new CadenceStep(1, java.util.List.of(Channel.CALL, Channel.EMAIL), "d1-intro")))));
+    LeadWorkflow workflow = temporal.start(Leads.lead("qh-mixed"));
+    temporal.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("ana");
+    temporal.sleep(Duration.ofMinutes(5));
+
+    assertThat(activities.cadenceSends()).extracting(s -> s.request().channel()).containsExactly(Channel.EMAIL);
+
+    temporal.sleep(Duration.ofHours(10));
+    assertThat(activities.sentOn(Channel.CALL)).singleElement()
+        .satisfies(s -> LeadWorkflowExtension.assertAround(s.at(), Instant.parse("2026-03-08T12:00:00Z")));
+  }
+
+  @Test
   void aLateEveningCallAndTextWaitPastMidnightAndTheDstChangeTo8amLocal() {
     LeadWorkflow workflow = temporal.start(Leads.lead("qh-1"));
     temporal.sleep(Duration.ofMinutes(1));

@@ -50,6 +50,13 @@ final class Leads {
     return new NewLead(id, "Sarah Kim", "sarah@acme.test", "+12125550100", "web", "demo request");
   }
 
+  /** {@link #PLAYBOOK} with another cadence. */
+  static Playbook playbookWithCadence(CadencePlan cadence) {
+    return new Playbook(
+        PLAYBOOK.backupAckSla(), PLAYBOOK.day(), cadence, PLAYBOOK.quietHours(), PLAYBOOK.engagedFollowUp(),
+        PLAYBOOK.nurtureInterval(), PLAYBOOK.tierActions());
+  }
+
   /** {@link #PLAYBOOK} whose rep and backup each have {@code ackSla}: a slow acknowledgement makes the cadence start late. */
   static Playbook playbookWithAckSla(Duration ackSla) {
     return new Playbook(

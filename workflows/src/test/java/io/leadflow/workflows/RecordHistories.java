@@ -146,6 +146,20 @@ class RecordHistories {
     save("h-night", "v3-rep-alerted-while-the-lead-sleeps.json");
   }
 
+  @Test
+  void aStepsEmailGoesAtNightItsCallInTheMorning() throws IOException {
+    when(activities.playbooks.currentPlaybook()).thenReturn(Leads.playbookWithCadence(
+        new CadencePlan("mixed", 1, java.util.List.of(new CadenceStep(1, java.util.List.of(Channel.CALL, Channel.EMAIL), "d1-intro")))));
+    temporal.advanceTo(MONDAY_10AM_NEW_YORK.plus(Duration.ofHours(13)));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-mixed"));
+    temporal.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("ana");
+    temporal.sleep(Duration.ofHours(12));
+    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(3)));
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-mixed", "v4-email-not-held-behind-quiet-hours.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
     temporal.sleep(Duration.ofMinutes(2));
