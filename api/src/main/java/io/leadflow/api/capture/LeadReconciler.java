@@ -1,5 +1,7 @@
 package io.leadflow.api.capture;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.workflows.LeadInput;
@@ -14,12 +16,11 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,8 +48,8 @@ import org.springframework.stereotype.Component;
 class LeadReconciler {
 
   static final Set<LeadStatus> RESUMED = Set.of(LeadStatus.NEW, LeadStatus.CAPTURED, LeadStatus.AWAITING_ACK, LeadStatus.IN_CADENCE);
-  private static final Set<LeadStatus> OPEN = Set.of(
-      LeadStatus.NEW, LeadStatus.CAPTURED, LeadStatus.AWAITING_ACK, LeadStatus.IN_CADENCE, LeadStatus.ENGAGED, LeadStatus.NURTURE);
+  private static final List<String> OPEN =
+      Arrays.stream(LeadStatus.values()).filter(status -> !status.isClosed()).map(Enum::name).toList();
 
   private static final Logger log = LoggerFactory.getLogger(LeadReconciler.class);
 
@@ -103,7 +104,7 @@ class LeadReconciler {
             order by id limit :batch
             """)
         .param("cursor", cursor)
-        .param("open", OPEN.stream().map(Enum::name).toList())
+        .param("open", OPEN)
         .param("settled", Timestamp.from(now.minus(grace)))
         .param("batch", batch)
         .query(UUID.class)
