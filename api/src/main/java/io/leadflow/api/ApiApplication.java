@@ -1,5 +1,6 @@
 package io.leadflow.api;
 
+import io.leadflow.activities.consent.Consents;
 import io.leadflow.activities.playbook.CadenceDefinitions;
 import io.leadflow.activities.store.LeadStoreConfiguration;
 import io.leadflow.activities.temporal.TemporalHealth;
@@ -13,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
-@Import({LeadStoreConfiguration.class, CadenceDefinitions.class})
+@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class})
 @EnableScheduling
 @EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {

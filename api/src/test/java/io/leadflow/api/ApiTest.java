@@ -108,6 +108,14 @@ public abstract class ApiTest {
         + "\"source\":\"web\",\"interest\":\"demo request\"}";
   }
 
+  /** {@link #leadJson} of a person who ticked the boxes agreeing to calls and texts. */
+  protected static String consentingLeadJson(String email, String phone) {
+    String lead = leadJson(email, phone);
+    return lead.substring(0, lead.length() - 1)
+        + ",\"consent\":[{\"channel\":\"CALL\",\"method\":\"CHECKBOX\",\"text\":\"Acme may call me about my request.\"},"
+        + "{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me. Reply STOP to stop.\"}]}";
+  }
+
   /** Captures a new hot lead and waits until it is routed to ana and awaits her acknowledgement. */
   protected String routedLead() {
     HttpResponse<String> created = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null));

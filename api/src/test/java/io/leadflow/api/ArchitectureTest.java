@@ -21,6 +21,7 @@ class ArchitectureTest {
   /** What the API process may use from activities: the lead store, and the features it administers or receives. */
   static final String[] ACTIVITIES_THE_API_USES = {
     "io.leadflow.activities.store..",
+    "io.leadflow.activities.consent..",
     "io.leadflow.activities.routing..",
     "io.leadflow.activities.scoring..",
     "io.leadflow.activities.playbook..",

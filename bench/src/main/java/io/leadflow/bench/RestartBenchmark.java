@@ -159,7 +159,9 @@ public final class RestartBenchmark {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       String body = String.format(
-          "{\"name\":\"Restart %d\",\"email\":\"restart+%s-%d@globex.test\",\"phone\":\"+16463%06d\",\"source\":\"web\",\"interest\":\"demo request\"}",
+          "{\"name\":\"Restart %d\",\"email\":\"restart+%s-%d@globex.test\",\"phone\":\"+16463%06d\",\"source\":\"web\",\"interest\":\"demo request\","
+              + "\"consent\":[{\"channel\":\"CALL\",\"method\":\"CHECKBOX\",\"text\":\"Acme may call me.\"},"
+              + "{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me.\"}]}",
           i, run, i, i);
       HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/leads"))
           .header("Content-Type", "application/json")

@@ -19,10 +19,12 @@ final class LeadApi {
     this.base = "http://localhost:" + port + "/api/v1/leads";
   }
 
-  /** Captures a lead with the web-form key and answers its id. */
+  /** Captures a lead with the web-form key, consenting to calls and texts, and answers its id. */
   String capture(String name, String email, String phone) throws IOException, InterruptedException {
     String body =
-        "{\"name\":\"%s\",\"email\":\"%s\",\"phone\":\"%s\",\"source\":\"web\",\"interest\":\"demo request\"}"
+        ("{\"name\":\"%s\",\"email\":\"%s\",\"phone\":\"%s\",\"source\":\"web\",\"interest\":\"demo request\","
+                + "\"consent\":[{\"channel\":\"CALL\",\"method\":\"CHECKBOX\",\"text\":\"Acme may call me.\"},"
+                + "{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me.\"}]}")
             .formatted(name, email, phone);
     HttpResponse<String> response =
         http.send(

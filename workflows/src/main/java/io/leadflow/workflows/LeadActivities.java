@@ -32,6 +32,7 @@ final class LeadActivities {
   final ScoringActivities scoring = local(ScoringActivities.class, "Score", LOOKUP, LOOKUP_AT_MOST);
   final EnrichmentActivities enrichment = local(EnrichmentActivities.class, "Enrich", ENRICH_ATTEMPT, ENRICH_AT_MOST);
   final RoutingActivities routing = local(RoutingActivities.class, "Route", ROUTE_ATTEMPT, LOOKUP_AT_MOST);
+  final OutreachActivities contactChecks = local(OutreachActivities.class, "Check who may be contacted", LOOKUP, LOOKUP_AT_MOST);
 
   LeadStoreActivities store(String summary) {
     return local(LeadStoreActivities.class, summary, LOOKUP, RECORD_AT_MOST);

@@ -40,6 +40,8 @@ public final class LeadState {
 
   @JsonDeserialize(as = LinkedHashSet.class)
   private Set<Channel> optedOut = new LinkedHashSet<>();
+  // Found when the round was planned: suppressed by any run, no consent, no address.
+  private List<BlockedChannel> blocked = new ArrayList<>();
 
   private String closedReason;
   private List<String> notes = new ArrayList<>();
@@ -89,6 +91,7 @@ public final class LeadState {
   public List<Touch> touches() { return Collections.unmodifiableList(touches); }
   public List<Escalation> escalations() { return Collections.unmodifiableList(escalations); }
   public Set<Channel> optedOut() { return Collections.unmodifiableSet(optedOut); }
+  public List<BlockedChannel> blocked() { return Collections.unmodifiableList(blocked); }
   public String closedReason() { return closedReason; }
   public List<String> notes() { return Collections.unmodifiableList(notes); }
   public int cadenceRound() { return cadenceRound; }
@@ -182,11 +185,18 @@ public final class LeadState {
   }
 
   boolean optIn(Channel channel) {
-    return optedOut.remove(channel);
+    boolean wasBlocked = blocked.removeIf(found -> found.channel() == channel);
+    return optedOut.remove(channel) || wasBlocked;
   }
 
-  boolean isOptedOut(Channel channel) {
-    return optedOut.contains(channel);
+  /** What the round's plan found; each reason is noted once, so the lead says why it was not contacted. */
+  void blocked(List<BlockedChannel> found) {
+    blocked = new ArrayList<>(found);
+    found.forEach(channel -> noteOnce("Not contacted by " + channel.channel() + ": " + channel.why()));
+  }
+
+  boolean mayContact(Channel channel) {
+    return !optedOut.contains(channel) && blocked.stream().noneMatch(found -> found.channel() == channel);
   }
 
   void closed(LeadStatus closing, String reason) {

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
+  /** Before this change a round was planned without the store's suppressions and consent. */
+  static final String CHECKED_WHEN_PLANNED = "contact-checked-when-planned";
+
   private final NewLead lead;
   private final LeadState state;
   private final Interruptions interruptions;
@@ -105,6 +108,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   /** Each stage in turn until the lead interrupts: a reply or a close request ends the sequence. */
   private void workWithARep() {
     state.startCadenceRound();
+    checkWhoMayBeContacted();
     List<Runnable> stages = List.of(this::route, this::sendInstantReply, this::awaitAcknowledgement, this::runCadence);
     for (Runnable stage : stages) {
       if (interruptions.interrupted()) {
@@ -112,6 +116,18 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       }
       stage.run();
     }
+  }
+
+  /**
+   * Each round is planned on what the store says now: suppressed by any run of the person, consent
+   * missing, no address. The sender checks again right before each send.
+   */
+  private void checkWhoMayBeContacted() {
+    if (Workflow.getVersion(CHECKED_WHEN_PLANNED, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    steps.attempt("Check who may be contacted", () -> activities.contactChecks.blockedChannels(lead.leadId()))
+        .ifPresent(state::blocked);
   }
 
   /** False only when the lead was closed while routing kept giving up. */

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Sends one touch unless the lead opted out of the channel or interrupted the sequence; calls and
+ * Sends one touch unless the channel is closed to the lead (an opt-out, or blocked when the round
+ * was planned) or the lead interrupted the sequence; calls and
  * texts wait for the lead's allowed hours first (each lead at its own offset after the window
  * opens), and again if the sender found the window closed (a retry drifted).
  */
@@ -47,7 +48,7 @@ final class TouchSender {
   }
 
   void send(String step, String label, Channel channel, String template) {
-    while (!interruptions.interrupted() && !state.isOptedOut(channel)) {
+    while (!interruptions.interrupted() && state.mayContact(channel)) {
       Instant now = Timers.now();
       if (channel.respectsQuietHours() && quietHours.nextAllowed(now).isAfter(now)) {
         Instant wake = quietHours.nextAllowed(now).plus(openingOffset);

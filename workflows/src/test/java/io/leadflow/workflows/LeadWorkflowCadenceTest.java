@@ -4,11 +4,13 @@ import static io.leadflow.workflows.Leads.DAY;
 import static io.leadflow.workflows.Leads.MONDAY_10AM_NEW_YORK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.when;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +95,40 @@ class LeadWorkflowCadenceTest {
     assertThat(activities.sentOn(Channel.CALL)).hasSize(2);
     assertThat(activities.sentOn(Channel.EMAIL)).hasSize(4);
     assertThat(workflow.state().optedOut()).containsExactly(Channel.SMS);
+  }
+
+  @Test
+  void aChannelBlockedWhenTheRoundIsPlannedIsNeverTriedAndTheLeadSaysWhy() {
+    when(activities.outreach.blockedChannels("cad-blocked")).thenReturn(List.of(
+        new BlockedChannel(Channel.SMS, "suppressed: the person opted out of SMS"),
+        new BlockedChannel(Channel.CALL, "no prior express consent for CALL on record")));
+    LeadWorkflow workflow = acknowledgedLead("cad-blocked");
+
+    temporal.sleep(Duration.ofDays(16));
+
+    assertThat(activities.sentOn(Channel.SMS)).isEmpty();
+    assertThat(activities.sentOn(Channel.CALL)).isEmpty();
+    assertThat(activities.sentOn(Channel.EMAIL)).hasSize(4);
+    assertThat(workflow.state().blocked()).extracting(BlockedChannel::channel).containsExactly(Channel.SMS, Channel.CALL);
+    assertThat(workflow.state().notes()).contains(
+        "Not contacted by SMS: suppressed: the person opted out of SMS",
+        "Not contacted by CALL: no prior express consent for CALL on record");
+  }
+
+  @Test
+  void anOptInOpensAChannelBlockedForWantOfConsent() {
+    when(activities.outreach.blockedChannels("cad-optin")).thenReturn(
+        List.of(new BlockedChannel(Channel.SMS, "no prior express consent for SMS on record")));
+    LeadWorkflow workflow = temporal.start(Leads.lead("cad-optin"));
+    temporal.sleep(Duration.ofMinutes(1));
+    assertThat(activities.sentOn(Channel.SMS)).isEmpty();
+
+    workflow.optIn(Channel.SMS); // texted START: consent by keyword
+    workflow.acknowledge("ana");
+    temporal.sleep(Duration.ofDays(2));
+
+    assertThat(workflow.state().blocked()).isEmpty();
+    assertThat(activities.sentOn(Channel.SMS)).hasSize(1);
   }
 
   @Test

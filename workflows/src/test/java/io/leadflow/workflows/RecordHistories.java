@@ -160,6 +160,19 @@ class RecordHistories {
     save("h-mixed", "v4-email-not-held-behind-quiet-hours.json");
   }
 
+  @Test
+  void aLeadWithoutConsentForTextsIsEmailedOnly() throws IOException {
+    when(activities.outreach.blockedChannels("h-blocked"))
+        .thenReturn(java.util.List.of(new BlockedChannel(Channel.SMS, "no prior express consent for SMS on record")));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-blocked"));
+    temporal.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("ana");
+    temporal.sleep(Duration.ofDays(4));
+    workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(6)));
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-blocked", "v5-contact-checked-when-planned.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
     temporal.sleep(Duration.ofMinutes(2));

@@ -1,5 +1,7 @@
 package io.leadflow.activities.outreach;
 
+import io.leadflow.activities.consent.ContactPermission;
+import io.leadflow.activities.consent.Permission;
 import io.leadflow.activities.store.BoundedText;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
@@ -8,6 +10,7 @@ import io.leadflow.activities.store.RepNoticeRepository;
 import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
+import io.leadflow.workflows.BlockedChannel;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.OutreachActivities;
@@ -22,8 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +50,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
   private final TouchRepository touches;
   private final RepNoticeRepository notices;
   private final Suppressions suppressions;
+  private final ContactPermission contactPermission;
   private final CallCaps callCaps;
   private final Senders senders;
   private final DryRunSender repNotifier;
@@ -56,6 +62,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
       TouchRepository touches,
       RepNoticeRepository notices,
       Suppressions suppressions,
+      ContactPermission contactPermission,
       CallCaps callCaps,
       Senders senders,
       DryRunSender repNotifier,
@@ -65,6 +72,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
     this.touches = touches;
     this.notices = notices;
     this.suppressions = suppressions;
+    this.contactPermission = contactPermission;
     this.callCaps = callCaps;
     this.senders = senders;
     this.repNotifier = repNotifier;
@@ -90,12 +98,15 @@ class OutreachActivitiesImpl implements OutreachActivities {
     if (!existing.isReserved()) {
       return existing.toTouch();
     }
-    Optional<String> skip =
+    Permission permission =
         leads.stoppedSince(lead.id(), plannedAt(request, existing))
-            ? Optional.of("the lead replied or opted out after this touch was planned")
-            : reasonToSkip(lead, request.channel(), now);
-    if (skip.isPresent()) {
-      return record(request, Outcome.SKIPPED, null, null, now, skip.get());
+            ? Permission.refused("the lead replied or opted out after this touch was planned")
+            : permissionToSend(lead, request.channel(), now);
+    if (!permission.granted()) {
+      return record(request, Outcome.SKIPPED, null, null, now, permission.refusal());
+    }
+    if (permission.consentId() != null) {
+      touches.reliesOn(key, permission.consentId());
     }
     Sender sender = senders.forChannel(request.channel());
     Message message = templates.render(request, lead);
@@ -118,6 +129,15 @@ class OutreachActivitiesImpl implements OutreachActivities {
   }
 
   @Override
+  public List<BlockedChannel> blockedChannels(String leadId) {
+    Lead lead = find(leadId);
+    return Stream.of(Channel.CALL, Channel.SMS, Channel.EMAIL)
+        .map(channel -> new BlockedChannel(channel, contactPermission.check(lead, channel).refusal()))
+        .filter(blocked -> blocked.why() != null)
+        .toList();
+  }
+
+  @Override
   public void notifyRep(RepNotice notice) {
     Lead lead = find(notice.leadId());
     if (notices.claim(lead.id(), notice.businessKey(), notice.repId(), notice.kind()) == 1) {
@@ -137,36 +157,16 @@ class OutreachActivitiesImpl implements OutreachActivities {
     return request.decidedAt() != null && request.decidedAt().isBefore(planned) ? request.decidedAt() : planned;
   }
 
-  private Optional<String> reasonToSkip(Lead lead, Channel channel, Instant now) {
+  /** Why a cadence touch must not go out now; otherwise the permission it relies on. */
+  private Permission permissionToSend(Lead lead, Channel channel, Instant now) {
     // The workflow stops the cadence on a reply; this catches a send it had already scheduled,
     // e.g. retried after a worker crash, once the stored lead says the conversation moved on.
     if (lead.status() == LeadStatus.ENGAGED || lead.status().isClosed()) {
-      return Optional.of("the lead is " + lead.status() + ": no more cadence touches");
+      return Permission.refused("the lead is " + lead.status() + ": no more cadence touches");
     }
-    ContactKeys keys = ContactKeys.of(lead.email(), lead.phone());
-    return switch (channel) {
-      case CALL, SMS -> {
-        if (lead.phone() == null) {
-          yield Optional.of("no phone");
-        }
-        if (lead.phoneInvalid()) {
-          yield Optional.of("phone is not a valid number");
-        }
-        if (suppressions.blocks(keys.phone(), channel)) {
-          yield Optional.of("suppressed: the lead opted out of " + channel);
-        }
-        yield channel == Channel.CALL ? callCaps.exceeded(lead, now) : Optional.empty();
-      }
-      case EMAIL -> {
-        if (lead.email() == null) {
-          yield Optional.of("no email");
-        }
-        yield suppressions.blocks(keys.email(), channel)
-            ? Optional.of("suppressed: the address opted out, bounced or reported spam")
-            : Optional.empty();
-      }
-      case TASK -> Optional.empty();
-    };
+    Permission permission = contactPermission.check(lead, channel);
+    Optional<String> capped = permission.granted() && channel == Channel.CALL ? callCaps.exceeded(lead, now) : Optional.empty();
+    return capped.map(Permission::refused).orElse(permission);
   }
 
   /** What a provider's refusal means for this touch and for the lead's data. */

@@ -24,6 +24,7 @@ public record TouchRecord(
     String template,
     String providerStatus,
     String detail,
+    Long consentId,
     Instant createdAt,
     Instant sentAt) {
 

@@ -20,6 +20,11 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
       """)
   int reserve(UUID leadId, String businessKey, String step, String channel, String template);
 
+  /** The consent this touch relies on, kept with it for audit. */
+  @Modifying
+  @Query("update touch set consent_id = :consentId where business_key = :businessKey")
+  int reliesOn(String businessKey, long consentId);
+
   /** Marks the moment we call the provider; only a RESERVED touch moves on. */
   @Modifying
   @Query("update touch set outcome = 'SENDING' where business_key = :businessKey and outcome = 'RESERVED'")

@@ -145,7 +145,7 @@ class OutreachActivitiesImplTest {
     verify(dryRun, never()).send(any(), any(), any());
     assertThat(touches.findByBusinessKey(sms(lead, "r1-d1").businessKey()))
         .get()
-        .satisfies(row -> assertThat(row.detail()).isEqualTo("suppressed: the lead opted out of SMS"));
+        .satisfies(row -> assertThat(row.detail()).isEqualTo("suppressed: the person opted out of SMS"));
   }
 
   @Test

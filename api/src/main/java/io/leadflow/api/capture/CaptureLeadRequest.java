@@ -2,13 +2,18 @@ package io.leadflow.api.capture;
 
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
+import io.leadflow.workflows.Channel;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Objects;
 
 /** What a form or feed may send. Deliberately separate from the stored lead: no status, no id. */
 public record CaptureLeadRequest(
@@ -28,7 +33,8 @@ public record CaptureLeadRequest(
     @Size(max = 100) String title,
     @Size(max = 200) String company,
     @Min(1) @Max(10_000_000) Integer companySize,
-    @Size(max = 100) String timeline) {
+    @Size(max = 100) String timeline,
+    @Size(max = 3) List<@NotNull @Valid CaptureConsent> consent) {
 
   CaptureRecord.Utm utm() {
     return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
@@ -46,6 +52,17 @@ public record CaptureLeadRequest(
   @AssertTrue(message = "give an email or a phone so the lead can be reached")
   boolean isReachable() {
     return !isBlank(email) || !isBlank(phone);
+  }
+
+  /** Consent for calls and texts covers a phone number, consent for email an address: this capture's. */
+  @AssertTrue(message = "consent for CALL or SMS needs the phone it covers, consent for EMAIL the email")
+  boolean isConsentForAGivenContact() {
+    return consents().stream().allMatch(given -> given.channel() == null
+        || (given.channel() == Channel.EMAIL ? !isBlank(email) : !isBlank(phone)));
+  }
+
+  List<CaptureConsent> consents() {
+    return consent == null ? List.of() : consent.stream().filter(Objects::nonNull).toList();
   }
 
   private static boolean isBlank(String value) {

@@ -1,10 +1,12 @@
 package io.leadflow.api.capture;
 
+import io.leadflow.activities.consent.Consents;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadWorkflows;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ class LeadCapture {
   private final CaptureRepository captures;
   private final OutboxRepository outbox;
   private final CaptureRelay relay;
+  private final Consents consents;
   private final TransactionTemplate transaction;
   private final Clock clock = Clock.systemUTC();
 
@@ -41,6 +44,7 @@ class LeadCapture {
       CaptureRepository captures,
       OutboxRepository outbox,
       CaptureRelay relay,
+      Consents consents,
       TransactionTemplate transaction,
       @Value("${leadflow.capture.repeats-per-window:3}") int repeatsPerWindow,
       @Value("${leadflow.capture.repeat-window:24h}") Duration repeatWindow) {
@@ -50,6 +54,7 @@ class LeadCapture {
     this.captures = captures;
     this.outbox = outbox;
     this.relay = relay;
+    this.consents = consents;
     this.transaction = transaction;
   }
 
@@ -94,6 +99,7 @@ class LeadCapture {
                 known.isPresent(),
                 coalesced,
                 clock.instant()));
+    recordConsent(request, lead.id(), capture, keys);
     if (coalesced) {
       return new Stored(lead.id(), true, null);
     }
@@ -111,6 +117,14 @@ class LeadCapture {
     if (newEmail != null || newPhone != null) {
       leads.addMissingContact(
           lead.id(), newEmail, newEmail == null ? null : keys.email(), newPhone, newPhone == null ? null : keys.phone());
+    }
+  }
+
+  /** Kept with the capture that brought it, for the contact it covers. */
+  private void recordConsent(CaptureLeadRequest request, UUID leadId, CaptureRecord capture, ContactKeys keys) {
+    for (CaptureConsent given : request.consents()) {
+      String contactKey = given.channel() == Channel.EMAIL ? keys.email() : keys.phone();
+      consents.record(leadId, capture.id(), contactKey, given.given(capture.createdAt()), capture.source());
     }
   }
 

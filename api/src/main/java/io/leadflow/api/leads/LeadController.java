@@ -2,6 +2,7 @@ package io.leadflow.api.leads;
 
 import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.consent.Consents;
 import io.leadflow.activities.store.StepsGaveUp;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.api.security.ApiPrincipal;
@@ -32,6 +33,7 @@ class LeadController {
   private final LeadTimeline timeline;
   private final LeadInsights insights;
   private final StepsGaveUp stepsGaveUp;
+  private final Consents consents;
 
   LeadController(
       LeadAccess access,
@@ -41,7 +43,8 @@ class LeadController {
       LiveState live,
       LeadTimeline timeline,
       LeadInsights insights,
-      StepsGaveUp stepsGaveUp) {
+      StepsGaveUp stepsGaveUp,
+      Consents consents) {
     this.access = access;
     this.search = search;
     this.touches = touches;
@@ -50,6 +53,7 @@ class LeadController {
     this.timeline = timeline;
     this.insights = insights;
     this.stepsGaveUp = stepsGaveUp;
+    this.consents = consents;
   }
 
   /**
@@ -82,6 +86,7 @@ class LeadController {
         captures.findByLeadIdOrderByIdAsc(lead.id()),
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
         stepsGaveUp.of(lead.id()),
+        consents.of(lead.id()),
         live.of(lead).map(LeadView.Live::of).orElse(null));
   }
 

@@ -1,8 +1,10 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.activities.consent.StoredConsent;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRecord;
+import io.leadflow.workflows.BlockedChannel;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.Escalation;
 import io.leadflow.workflows.LeadState;
@@ -18,7 +20,9 @@ import java.util.UUID;
  * A stored lead with its captures and touches, and what its workflow is doing right now. The
  * score is as of {@code scoredAt}: a silent lead is re-scored (its intent decaying) once per
  * nurture round, not continuously. {@code stepsGaveUp}: steps that failed for good while the lead
- * carried on (docs/reliability.md).
+ * carried on (docs/reliability.md). {@code consents}: what the person agreed to, per channel; a
+ * touch names the consent it relied on, and {@code live.notContactedBy} says why a channel is not
+ * used this round (suppressed, no consent, no address).
  */
 record LeadView(
     UUID id,
@@ -44,6 +48,7 @@ record LeadView(
     List<CaptureView> captures,
     List<TouchView> touches,
     List<StepGaveUp> stepsGaveUp,
+    List<StoredConsent> consents,
     Live live) {
 
   /** What enrichment learned (null until it ran). */
@@ -80,6 +85,8 @@ record LeadView(
       String provider,
       String providerMessageId,
       String outcome,
+      String detail,
+      Long consentId,
       Instant sentAt) {}
 
   /** From the workflow's state query; null when it could not be asked just now. */
@@ -90,6 +97,7 @@ record LeadView(
       String acknowledgedBy,
       List<Escalation> escalations,
       Set<Channel> optedOut,
+      List<BlockedChannel> notContactedBy,
       List<String> notes) {
 
     static Live of(LeadState state) {
@@ -100,6 +108,7 @@ record LeadView(
           state.acknowledgedBy(),
           state.escalations(),
           state.optedOut(),
+          state.blocked(),
           state.notes());
     }
   }
@@ -111,6 +120,7 @@ record LeadView(
       List<CaptureRecord> captures,
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
+      List<StoredConsent> consents,
       Live live) {
     return new LeadView(
         lead.id(),
@@ -140,9 +150,11 @@ record LeadView(
             .map(
                 t ->
                     new TouchView(
-                        t.step(), t.channel(), t.provider(), t.providerMessageId(), t.outcome(), t.sentAt()))
+                        t.step(), t.channel(), t.provider(), t.providerMessageId(), t.outcome(), t.detail(),
+                        t.consentId(), t.sentAt()))
             .toList(),
         stepsGaveUp,
+        consents,
         live);
   }
 }

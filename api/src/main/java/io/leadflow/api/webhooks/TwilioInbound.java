@@ -2,12 +2,16 @@ package io.leadflow.api.webhooks;
 
 import io.leadflow.activities.outreach.twilio.TwilioStatus;
 import io.leadflow.activities.outreach.twilio.TwilioText;
+import io.leadflow.activities.consent.ConsentGiven;
+import io.leadflow.activities.consent.ConsentMethod;
+import io.leadflow.activities.consent.Consents;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,10 +26,14 @@ class TwilioInbound {
 
   private final LeadRepository leads;
   private final Suppressions suppressions;
+  private final Consents consents;
+  private final Clock clock = Clock.systemUTC();
   private final TouchRepository touches;
   private final LeadSignals signals;
 
-  TwilioInbound(LeadRepository leads, Suppressions suppressions, TouchRepository touches, LeadSignals signals) {
+  TwilioInbound(
+      LeadRepository leads, Suppressions suppressions, Consents consents, TouchRepository touches, LeadSignals signals) {
+    this.consents = consents;
     this.leads = leads;
     this.suppressions = suppressions;
     this.touches = touches;
@@ -46,8 +54,14 @@ class TwilioInbound {
         lead.ifPresent(l -> signals.optOut(l.id(), Channel.SMS));
       }
       case OPT_IN -> {
-        suppressions.lift(phoneKey, Channel.SMS.name());
-        lead.ifPresent(l -> signals.optIn(l.id(), Channel.SMS));
+        String evidence = "texted " + text.body().strip() + " (Twilio message " + text.messageSid() + ")";
+        suppressions.lift(phoneKey, Channel.SMS, evidence, "twilio");
+        lead.ifPresent(l -> {
+          // Texting START is express consent to texts, recorded like a form's.
+          consents.record(l.id(), null, phoneKey,
+              new ConsentGiven(Channel.SMS, ConsentMethod.KEYWORD, evidence, clock.instant(), null, null, null), "twilio");
+          signals.optIn(l.id(), Channel.SMS);
+        });
       }
       case HELP -> {
         // answered in the webhook's TwiML; nothing changes for the lead
