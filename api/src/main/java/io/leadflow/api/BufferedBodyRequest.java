@@ -65,7 +65,12 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
       @Override
       public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("The body was read before the request reached a servlet.");
+        try {
+          listener.onDataAvailable();
+          listener.onAllDataRead();
+        } catch (IOException e) {
+          listener.onError(e);
+        }
       }
     };
   }
