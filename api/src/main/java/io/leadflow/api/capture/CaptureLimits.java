@@ -1,12 +1,12 @@
 package io.leadflow.api.capture;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,38 +18,66 @@ import org.springframework.web.ErrorResponseException;
  * Abuse limits on capture, per API instance: captures per API key per minute (a leaked form key
  * cannot flood the pipeline), and captures per destination phone per hour (SMS pumping: bots
  * entering premium numbers to make us text them). Over a limit: 429 with Retry-After.
+ *
+ * <p>Each limit is a Bucket4j token bucket (full at {@code limit}, refilled to it once per window)
+ * held in a Caffeine cache that forgets a bucket once it has been idle for its window (it would be
+ * full again by then) and never holds more than {@code maxTracked} buckets, so a stream of new
+ * phone numbers cannot grow memory. Evicting a bucket early cannot be used to escape a limit: a
+ * phone's bucket is pushed out by {@code maxTracked} (100,000) newer phones within the hour, far
+ * more than one API key's 600 captures a minute can bring.
  */
 @Component
 class CaptureLimits {
 
-  private final int perKeyPerMinute;
-  private final int perPhonePerHour;
-  private final Clock clock = Clock.systemUTC();
-  private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+  static final long MAX_TRACKED = 100_000;
 
+  private final Limit perKey;
+  private final Limit perPhone;
+
+  @Autowired
   CaptureLimits(
       @Value("${leadflow.capture.per-key-per-minute:600}") int perKeyPerMinute,
       @Value("${leadflow.capture.per-phone-per-hour:5}") int perPhonePerHour) {
-    this.perKeyPerMinute = perKeyPerMinute;
-    this.perPhonePerHour = perPhonePerHour;
+    this(perKeyPerMinute, perPhonePerHour, MAX_TRACKED);
+  }
+
+  CaptureLimits(int perKeyPerMinute, int perPhonePerHour, long maxTracked) {
+    perKey = new Limit(perKeyPerMinute, Duration.ofMinutes(1), "captures for this API key", maxTracked);
+    perPhone = new Limit(perPhonePerHour, Duration.ofHours(1), "captures for this phone number", maxTracked);
   }
 
   void check(long apiKeyId, String e164Phone) {
-    take("key:" + apiKeyId, perKeyPerMinute, Duration.ofMinutes(1), "captures for this API key");
+    perKey.take(Long.toString(apiKeyId));
     if (e164Phone != null) {
-      take("phone:" + e164Phone, perPhonePerHour, Duration.ofHours(1), "captures for this phone number");
+      perPhone.take(e164Phone);
     }
   }
 
-  private void take(String bucket, int limit, Duration window, String what) {
-    Instant now = clock.instant();
-    Deque<Instant> times = recent.computeIfAbsent(bucket, b -> new ArrayDeque<>());
-    synchronized (times) {
-      while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-        times.pollFirst();
-      }
-      if (times.size() >= limit) {
-        long retryAfter = Math.max(1, Duration.between(now, times.peekFirst().plus(window)).toSeconds());
+  /** How many buckets are held now, all limits together. */
+  long tracked() {
+    return perKey.tracked() + perPhone.tracked();
+  }
+
+  private static final class Limit {
+
+    private final int limit;
+    private final Duration window;
+    private final String what;
+    private final Cache<String, Bucket> buckets;
+
+    Limit(int limit, Duration window, String what, long maxTracked) {
+      this.limit = limit;
+      this.window = window;
+      this.what = what;
+      this.buckets = Caffeine.newBuilder().maximumSize(maxTracked).expireAfterAccess(window).build();
+    }
+
+    void take(String key) {
+      Bucket bucket =
+          buckets.get(key, k -> Bucket.builder().addLimit(l -> l.capacity(limit).refillIntervally(limit, window)).build());
+      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+      if (!probe.isConsumed()) {
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
         ProblemDetail problem =
             ProblemDetail.forStatusAndDetail(
                 HttpStatus.TOO_MANY_REQUESTS, "Too many " + what + ": at most " + limit + " per " + window.toMinutes() + " min.");
@@ -57,7 +85,11 @@ class CaptureLimits {
         tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         throw tooMany;
       }
-      times.addLast(now);
+    }
+
+    long tracked() {
+      buckets.cleanUp();
+      return buckets.estimatedSize();
     }
   }
 }

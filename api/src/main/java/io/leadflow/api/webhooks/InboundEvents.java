@@ -1,5 +1,6 @@
 package io.leadflow.api.webhooks;
 
+import io.leadflow.activities.store.Sha256;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ class InboundEvents {
 
   record InboundEvent(long id, String provider, String kind, String dedupeKey, UUID leadId, String payload) {}
 
+  private static final int DEDUPE_KEY_LENGTH = 200;
+
   private final JdbcClient jdbc;
 
   InboundEvents(JdbcClient jdbc) {
@@ -20,6 +23,7 @@ class InboundEvents {
 
   /** The stored event, or empty when this dedupe key was seen before. */
   Optional<InboundEvent> storeOnce(String provider, String kind, String dedupeKey, UUID leadId, String payload) {
+    dedupeKey = storable(dedupeKey);
     return jdbc.sql(
             """
             insert into inbound_event (provider, kind, dedupe_key, lead_id, payload) values (?, ?, ?, ?, ?)
@@ -29,6 +33,11 @@ class InboundEvents {
         .params(provider, kind, dedupeKey, leadId, payload)
         .query(InboundEvent.class)
         .optional();
+  }
+
+  /** A provider's id can be anything it sends: one that does not fit the column is kept as its hash. */
+  private static String storable(String dedupeKey) {
+    return dedupeKey.length() <= DEDUPE_KEY_LENGTH && dedupeKey.indexOf('\0') < 0 ? dedupeKey : "sha256:" + Sha256.hex(dedupeKey);
   }
 
   void markProcessed(long id) {

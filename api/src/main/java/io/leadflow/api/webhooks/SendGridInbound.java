@@ -33,8 +33,10 @@ class SendGridInbound {
   void applyEvent(Map<String, String> fields) {
     SendGridEvent event = SendGridEvent.of(fields);
     if (event.suppresses()) {
-      suppressions.suppress(
-          ContactKeys.of(event.email(), null).email(), Channel.EMAIL.name(), "SendGrid " + event.type(), "sendgrid");
+      if (event.email() != null) {
+        suppressions.suppress(
+            ContactKeys.of(event.email(), null).email(), Channel.EMAIL.name(), "SendGrid " + event.type(), "sendgrid");
+      }
       if (event.leadId() != null) {
         signals.optOut(event.leadId(), Channel.EMAIL);
       }

@@ -4,7 +4,6 @@ import io.leadflow.activities.outreach.sendgrid.SendGridEvent;
 import io.leadflow.activities.outreach.sendgrid.SendGridProperties;
 import io.leadflow.activities.outreach.sendgrid.SendGridReply;
 import io.leadflow.activities.outreach.sendgrid.SendGridSignature;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SendGrid's webhooks: the signed Event Webhook, Inbound Parse (replies), and RFC 8058 one-click
  * unsubscribe. Every accepted event is stored (deduplicated) before the 2xx; a transient fault
- * answers 5xx so SendGrid retries instead of dropping the event.
+ * answers 5xx so SendGrid retries instead of dropping the event. The Event Webhook's body arrives
+ * here already read within its limit (RequestSizeLimit): its signature is checked over those bytes
+ * before anything parses them ({@link SendGridEventBatch}).
  */
 @RestController
 class SendGridWebhookController {
@@ -29,14 +29,21 @@ class SendGridWebhookController {
   private final SendGridProperties sendGrid;
   private final InboundEvents events;
   private final InboundRelay relay;
+  private final SendGridEventBatch batch;
   private final JsonMapper json;
 
   SendGridWebhookController(
-      WebhookProperties properties, SendGridProperties sendGrid, InboundEvents events, InboundRelay relay, JsonMapper json) {
+      WebhookProperties properties,
+      SendGridProperties sendGrid,
+      InboundEvents events,
+      InboundRelay relay,
+      SendGridEventBatch batch,
+      JsonMapper json) {
     this.properties = properties;
     this.sendGrid = sendGrid;
     this.events = events;
     this.relay = relay;
+    this.batch = batch;
     this.json = json;
   }
 
@@ -47,13 +54,7 @@ class SendGridWebhookController {
       @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Timestamp", required = false) String timestamp) {
     SendGridSignature.rejection(sendGrid.verificationKey(), signature, timestamp, body, properties.replayWindow())
         .ifPresent(WebhookRejected::reject);
-    for (JsonNode event : json.readTree(new String(body, StandardCharsets.UTF_8))) {
-      Map<String, String> fields = new HashMap<>();
-      event.properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString()));
-      SendGridEvent parsed = SendGridEvent.of(fields);
-      events.storeOnce("sendgrid", "event", "sendgrid:" + parsed.eventId(), parsed.leadId(), json.writeValueAsString(fields))
-          .ifPresent(relay::applyNow);
-    }
+    batch.accept(body);
     return ResponseEntity.ok().build();
   }
 

@@ -4,9 +4,12 @@ import io.leadflow.activities.outreach.twilio.TwilioProperties;
 import io.leadflow.activities.outreach.twilio.TwilioSignature;
 import io.leadflow.activities.outreach.twilio.TwilioStatus;
 import io.leadflow.activities.outreach.twilio.TwilioText;
+import io.leadflow.activities.store.Lead;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Twilio's webhooks: inbound texts and delivery/call status callbacks. Each request must carry a
  * valid X-Twilio-Signature ({@link TwilioSignature}); otherwise 403 and nothing happens. Accepted
- * requests are stored before we answer.
+ * requests are stored before we answer; one LeadFlow cannot use (no sender, no sid, a status it
+ * does not track) is recorded and skipped with an empty TwiML answer, so Twilio does not retry it.
  */
 @RestController
 @RequestMapping(path = "/api/v1/webhooks/twilio", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -28,6 +32,7 @@ class TwilioWebhookController {
   private final InboundEvents events;
   private final TwilioInbound inbound;
   private final InboundRelay relay;
+  private final SkippedEvents skipped;
   private final JsonMapper json;
 
   TwilioWebhookController(
@@ -36,12 +41,14 @@ class TwilioWebhookController {
       InboundEvents events,
       TwilioInbound inbound,
       InboundRelay relay,
+      SkippedEvents skipped,
       JsonMapper json) {
     this.properties = properties;
     this.twilio = twilio;
     this.events = events;
     this.inbound = inbound;
     this.relay = relay;
+    this.skipped = skipped;
     this.json = json;
   }
 
@@ -49,8 +56,13 @@ class TwilioWebhookController {
   String sms(HttpServletRequest request, @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
     Map<String, String> message = verified(request, signature);
     TwilioText text = TwilioText.of(message);
-    String leadId = inbound.leadFor(text.from()).map(l -> l.id().toString()).orElse(null);
-    events.storeOnce("twilio", "sms", "twilio:" + text.messageSid(), leadId == null ? null : java.util.UUID.fromString(leadId), json.writeValueAsString(message))
+    Optional<String> unusable = text.unusable();
+    if (unusable.isPresent()) {
+      skipped.record("twilio", unusable.get(), text.messageSid());
+      return TwilioText.NO_ANSWER;
+    }
+    UUID leadId = inbound.leadFor(text.from()).map(Lead::id).orElse(null);
+    events.storeOnce("twilio", "sms", "twilio:" + text.messageSid(), leadId, json.writeValueAsString(message))
         .ifPresent(relay::applyNow);
     return text.answer();
   }
@@ -59,6 +71,11 @@ class TwilioWebhookController {
   String status(HttpServletRequest request, @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
     Map<String, String> callback = verified(request, signature);
     TwilioStatus status = TwilioStatus.of(callback);
+    Optional<String> unusable = status.unusable();
+    if (unusable.isPresent()) {
+      skipped.record("twilio", unusable.get(), status.sid());
+      return TwilioText.NO_ANSWER;
+    }
     events.storeOnce("twilio", "status", "twilio:" + status.sid() + ":" + status.status(), null, json.writeValueAsString(callback))
         .ifPresent(relay::applyNow);
     return TwilioText.NO_ANSWER;

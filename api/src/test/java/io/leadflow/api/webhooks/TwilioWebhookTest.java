@@ -9,6 +9,7 @@ import io.leadflow.api.ApiTest;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadWorkflow;
 import io.leadflow.workflows.LeadWorkflows;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -42,6 +43,7 @@ class TwilioWebhookTest extends ApiTest {
   @Autowired Suppressions suppressions;
   @Autowired WorkflowClient temporal;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry meters;
 
   /** Twilio's algorithm: HMAC-SHA1 of the URL followed by each parameter name and value, sorted. */
   static String sign(String url, Map<String, String> params) throws Exception {
@@ -116,6 +118,79 @@ class TwilioWebhookTest extends ApiTest {
 
     assertThat(suppressions.blocks(ContactKeys.of(null, phone).phone(), Channel.SMS)).isFalse();
     assertThat(help.body()).contains("<Message>").contains("Reply STOP to opt out");
+  }
+
+  /**
+   * Every parameter Twilio documents for an incoming message (an MMS here), a body at the
+   * 1,600-character maximum in a script that takes 9 bytes a character once form-encoded, and an
+   * Add-on result: Twilio's largest ordinary request, well over the API's 16 KiB.
+   */
+  @Test
+  void theLargestTextTwilioSendsIsTheLeadsReply() throws Exception {
+    String phone = uniquePhone();
+    String leadId = leadWithPhone(phone);
+    Map<String, String> params = new TreeMap<>();
+    params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+    params.put("SmsSid", params.get("MessageSid"));
+    params.put("SmsMessageSid", params.get("MessageSid"));
+    params.put("AccountSid", "AC0000000000000000000000000000001");
+    params.put("MessagingServiceSid", "MG0000000000000000000000000000001");
+    params.put("From", phone);
+    params.put("To", "+12125550199");
+    params.put("Body", "漢".repeat(1600));
+    params.put("NumSegments", "11");
+    params.put("NumMedia", "2");
+    for (int i = 0; i < 2; i++) {
+      params.put("MediaContentType" + i, "image/jpeg");
+      params.put("MediaUrl" + i, "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME" + i);
+    }
+    params.putAll(Map.of("FromCity", "NEW YORK", "FromState", "NY", "FromZip", "10001", "FromCountry", "US"));
+    params.putAll(Map.of("ToCity", "NEW YORK", "ToState", "NY", "ToZip", "10001", "ToCountry", "US"));
+    params.put("ApiVersion", "2010-04-01");
+    params.put("AddOns", "{\"status\":\"successful\",\"message\":null,\"code\":null,\"results\":{\"lookup\":{\"result\":{\"caller_name\":\"" + "x".repeat(2000) + "\"}}}}");
+
+    HttpResponse<String> answer = deliver(SMS, params, sign("https://leads.example.com" + SMS, params));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "ENGAGED".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+  }
+
+  @Test
+  void aTextOverTwilioLimitIs413AndStoresNothing() throws Exception {
+    Map<String, String> params = Map.of("From", uniquePhone(), "To", "+12125550199", "Body", "x".repeat(70_000), "MessageSid", "SM-big-" + UUID.randomUUID());
+
+    HttpResponse<String> answer = deliver(SMS, params, sign("https://leads.example.com" + SMS, params));
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(jdbc.sql("select count(*) from inbound_event where dedupe_key = ?").param("twilio:" + params.get("MessageSid")).query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void aSignedRequestLeadFlowCannotUseIsRecordedAndSkipped() throws Exception {
+    double before = skipped();
+    Map<String, String> noSender = Map.of("To", "+12125550199", "Body", "STOP", "MessageSid", "SM-nofrom-" + UUID.randomUUID());
+    Map<String, String> untrackedStatus = Map.of("MessageSid", "SM-status-" + UUID.randomUUID(), "MessageStatus", "a_status_twilio_adds_later");
+    String status = "/api/v1/webhooks/twilio/status";
+
+    HttpResponse<String> text = deliver(SMS, noSender, sign("https://leads.example.com" + SMS, noSender));
+    HttpResponse<String> callback = deliver(status, untrackedStatus, sign("https://leads.example.com" + status, untrackedStatus));
+
+    assertThat(text.statusCode()).isEqualTo(200);
+    assertThat(text.body()).contains("<Response/>");
+    assertThat(callback.statusCode()).isEqualTo(200);
+    assertThat(skipped() - before).isEqualTo(2);
+    assertThat(jdbc.sql("select count(*) from inbound_event where dedupe_key in (?, ?)")
+            .params("twilio:" + noSender.get("MessageSid"), "twilio:" + untrackedStatus.get("MessageSid") + ":a_status_twilio_adds_later")
+            .query(Long.class).single())
+        .isZero();
+  }
+
+  private double skipped() {
+    return meters.find("leadflow.webhooks.events.skipped").tag("provider", "twilio").counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
   }
 
   @Test

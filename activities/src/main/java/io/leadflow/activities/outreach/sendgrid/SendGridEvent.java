@@ -2,6 +2,7 @@ package io.leadflow.activities.outreach.sendgrid;
 
 import io.leadflow.activities.store.ProviderStatuses;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,9 +10,13 @@ import java.util.UUID;
  * One event of SendGrid's Event Webhook, read from its fields: the lead comes back in the
  * {@code lead_id} custom arg {@link SendGridEmailSender} set, the message in {@code sg_message_id}
  * (the X-Message-Id the send recorded, followed by ".filter…"). Bounces, drops, spam reports and
- * unsubscribes suppress the address for email.
+ * unsubscribes suppress the address for email. Only {@link #FIELDS} are read: SendGrid sends many
+ * more (categories as a string or an array, IP pools, url offsets, custom args), of any type.
  */
 public record SendGridEvent(String eventId, String type, String email, UUID leadId, String messageId) {
+
+  /** The fields LeadFlow reads; every other field of an event is ignored, whatever its type. */
+  public static final Set<String> FIELDS = Set.of("sg_event_id", "event", "email", "sg_message_id", "lead_id");
 
   static final Set<String> SUPPRESSING = Set.of("bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe");
 
@@ -37,7 +42,24 @@ public record SendGridEvent(String eventId, String type, String email, UUID lead
   }
 
   public boolean suppresses() {
-    return SUPPRESSING.contains(type);
+    return type != null && SUPPRESSING.contains(type);
+  }
+
+  /**
+   * Why LeadFlow can do nothing with this event (a short, fixed reason), or empty when it can:
+   * an event needs a type LeadFlow acts on, and an address to suppress or a message to update.
+   */
+  public Optional<String> unusable() {
+    if (type == null) {
+      return Optional.of("no event type");
+    }
+    if (!ORDER.stages().containsKey(type)) {
+      return Optional.of("event type not used");
+    }
+    if (email == null && messageId == null) {
+      return Optional.of("neither email nor message id");
+    }
+    return Optional.empty();
   }
 
   /** A lead id as SendGrid hands it back (custom arg, reply address, unsubscribe link); null when it is none. */

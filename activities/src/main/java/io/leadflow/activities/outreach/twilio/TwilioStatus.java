@@ -2,6 +2,7 @@ package io.leadflow.activities.outreach.twilio;
 
 import io.leadflow.activities.store.ProviderStatuses;
 import java.util.Map;
+import java.util.Optional;
 
 /** A message's or call's status callback: the sid the send recorded and Twilio's status for it. */
 public record TwilioStatus(String sid, String status) {
@@ -16,6 +17,14 @@ public record TwilioStatus(String sid, String status) {
               Map.entry("delivered", 4), Map.entry("undelivered", 4), Map.entry("failed", 4),
               Map.entry("completed", 4), Map.entry("busy", 4), Map.entry("no-answer", 4), Map.entry("canceled", 4),
               Map.entry("read", 5)));
+
+  /** Why LeadFlow can do nothing with this callback (a short, fixed reason), or empty when it can. */
+  public Optional<String> unusable() {
+    if (sid == null || sid.isBlank()) {
+      return Optional.of("no message or call sid");
+    }
+    return status != null && ORDER.stages().containsKey(status) ? Optional.empty() : Optional.of("status not used");
+  }
 
   /** From {@code MessageSid}/{@code MessageStatus}, or a call's {@code CallSid}/{@code CallStatus}. */
   public static TwilioStatus of(Map<String, String> callback) {

@@ -2,11 +2,13 @@ package io.leadflow.activities.outreach.twilio;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * An inbound text as Twilio's messaging webhook posts it, and what it means. Carrier keywords are
+ * An inbound text as Twilio's messaging webhook posts it, and what it means. Only {@code From},
+ * {@code Body} and {@code MessageSid} are read; every other parameter Twilio sends is ignored. Carrier keywords are
  * matched whole, ignoring case and surrounding space: STOP and friends opt the number out of texts
  * (also for numbers we do not know yet), START/UNSTOP opt back in, HELP is answered, anything else
  * is the lead's reply.
@@ -25,6 +27,14 @@ public record TwilioText(String from, String body, String messageSid) {
   /** From the webhook's parameters {@code From}, {@code Body} and {@code MessageSid}. */
   public static TwilioText of(Map<String, String> params) {
     return new TwilioText(params.get("From"), params.get("Body"), params.get("MessageSid"));
+  }
+
+  /** Why LeadFlow can do nothing with this text (a short, fixed reason), or empty when it can. */
+  public Optional<String> unusable() {
+    if (from == null || from.isBlank()) {
+      return Optional.of("no sender");
+    }
+    return messageSid == null || messageSid.isBlank() ? Optional.of("no message sid") : Optional.empty();
   }
 
   public Meaning meaning() {
