@@ -41,6 +41,13 @@ class SendGridInbound {
         signals.optOut(event.leadId(), Channel.EMAIL);
       }
     }
+    if (event.resubscribes() && event.email() != null) {
+      suppressions.lift(ContactKeys.of(event.email(), null).email(), Channel.EMAIL,
+          "SendGrid group_resubscribe (event " + event.eventId() + ")", "sendgrid");
+      if (event.leadId() != null) {
+        signals.optIn(event.leadId(), Channel.EMAIL);
+      }
+    }
     if (event.messageId() != null) {
       touches.recordProviderStatus("sendgrid", event.messageId(), event.type(), SendGridEvent.ORDER);
     }

@@ -119,6 +119,21 @@ class SendGridWebhookTest extends ApiTest {
     return "{" + common + specific + "}";
   }
 
+  @Test
+  void aGroupResubscribeLiftsTheUnsubscribeForEmailWithItsEvidence() throws Exception {
+    String email = uniqueEmail();
+    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    assertThat(signedEvents("[" + event("group_unsubscribe", email, leadId) + "]").statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> emailSuppressed(email));
+
+    assertThat(signedEvents("[" + event("group_resubscribe", email, leadId) + "]").statusCode()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !emailSuppressed(email));
+    assertThat(jdbc.sql("select evidence from suppression_lifted where contact_key = ?")
+            .param(ContactKeys.of(email, null).email()).query(String.class).single())
+        .startsWith("SendGrid group_resubscribe (event ");
+  }
+
   private HttpResponse<String> signedEvents(String body) throws Exception {
     String now = Long.toString(Instant.now().getEpochSecond());
     return events(body, sign(now, body), now);

@@ -10,7 +10,7 @@ import java.util.UUID;
  * One event of SendGrid's Event Webhook, read from its fields: the lead comes back in the
  * {@code lead_id} custom arg {@link SendGridEmailSender} set, the message in {@code sg_message_id}
  * (the X-Message-Id the send recorded, followed by ".filter…"). Bounces, drops, spam reports and
- * unsubscribes suppress the address for email. Only {@link #FIELDS} are read: SendGrid sends many
+ * unsubscribes suppress the address for email; a group re-subscribe lifts that. Only {@link #FIELDS} are read: SendGrid sends many
  * more (categories as a string or an array, IP pools, url offsets, custom args), of any type.
  */
 public record SendGridEvent(String eventId, String type, String email, UUID leadId, String messageId) {
@@ -19,6 +19,7 @@ public record SendGridEvent(String eventId, String type, String email, UUID lead
   public static final Set<String> FIELDS = Set.of("sg_event_id", "event", "email", "sg_message_id", "lead_id");
 
   static final Set<String> SUPPRESSING = Set.of("bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe");
+  static final String RESUBSCRIBE = "group_resubscribe";
 
   /** SendGrid's event types, in the order of an email's life. */
   public static final ProviderStatuses ORDER =
@@ -28,7 +29,8 @@ public record SendGridEvent(String eventId, String type, String email, UUID lead
               Map.entry("deferred", 2),
               Map.entry("delivered", 4), Map.entry("bounce", 4), Map.entry("dropped", 4),
               Map.entry("open", 5), Map.entry("click", 5),
-              Map.entry("spamreport", 6), Map.entry("unsubscribe", 6), Map.entry("group_unsubscribe", 6)));
+              Map.entry("spamreport", 6), Map.entry("unsubscribe", 6), Map.entry("group_unsubscribe", 6),
+              Map.entry(RESUBSCRIBE, 7)));
 
   public static SendGridEvent of(Map<String, String> fields) {
     String messageId = fields.get("sg_message_id");
@@ -43,6 +45,11 @@ public record SendGridEvent(String eventId, String type, String email, UUID lead
 
   public boolean suppresses() {
     return type != null && SUPPRESSING.contains(type);
+  }
+
+  /** The person subscribed again (an unsubscribe group's preference page): email may resume. */
+  public boolean resubscribes() {
+    return RESUBSCRIBE.equals(type);
   }
 
   /**
