@@ -6,8 +6,10 @@
 #                 and one answer in six comes after the 1.5 s read timeout)
 #   PG_RESTART=1  restart PostgreSQL once mid-run (the machine's shared cluster: run it alone)
 # Injected: kill -9 of the worker at random moments (then restarted), duplicate concurrent captures,
-# replies and opt-outs in the middle of cadences. Compared at the end: WireMock's journal (what the
-# providers accepted) with the touch table. Loopback only: Temporal 17290 (UI 18233), API 18090, worker
+# replies and opt-outs in the middle of cadences, opt-outs on closed leads (meeting booked,
+# disqualified), then every opted-out person captured again. Compared at the end: WireMock's journal
+# (what the providers accepted) with the touch table; touches sent after a suppression of their
+# person and channel; activities failing past their bound. Loopback only: Temporal 17290 (UI 18233), API 18090, worker
 # management 18091, WireMock 18099, database leadflow_chaos (dropped first). Needs psql, python3.
 # Build first: mvn -q -DskipTests package
 set -euo pipefail
@@ -108,23 +110,68 @@ if [[ $pg_restart == 1 ]]; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main restart ) &
 fi
 
-# Replies (every 10th lead from the 3rd) and opt-outs (from the 7th) while cadences run.
+lead_id() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["leadId"])' "$work/captured/$1.json" 2>/dev/null; }
+act() {  # $1 lead id, $2 action path, $3 body, $4 name in actions.csv; appends lead,action,status,time
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "localhost:18090/api/v1/leads/$1/$2" \
+    -H 'Authorization: Bearer dev-admin' -H 'Content-Type: application/json' -d "$3")
+  echo "$1,$4,$status,$(date +%s.%N)" >> "$work/actions.csv"
+}
+sql() { psql -qtA -h 127.0.0.1 -U postgres -d leadflow_chaos -c "$1"; }
+
+# While cadences run: a reply on every 10th lead from the 3rd, a full opt-out from the 7th; from
+# the 5th, once routed, a booked meeting (5, 25, ...) or a disqualification (15, 35, ...).
 wait "$capture_loop"
+closing=()
 for i in $(seq 1 "$leads"); do
-  (( i % 10 == 3 || i % 10 == 7 )) || continue
-  id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["leadId"])' "$work/captured/$i.json" 2>/dev/null) || continue
-  if (( i % 10 == 3 )); then path=replies body='{"channel":"SMS","body":"Yes, call me tomorrow"}'; else path=opt-out body='{}'; fi
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "localhost:18090/api/v1/leads/$id/$path" \
-    -H 'Authorization: Bearer dev-admin' -H 'Content-Type: application/json' -d "$body")
-  echo "$id,$path,$status,$(date +%s.%N)" >> "$work/actions.csv"
+  (( i % 10 == 3 || i % 10 == 5 || i % 10 == 7 )) || continue
+  id=$(lead_id "$i") || continue
+  case $(( i % 20 )) in
+    3|13) act "$id" replies '{"channel":"SMS","body":"Yes, call me tomorrow"}' replies ;;
+    7|17) act "$id" opt-out '{}' opt-out ;;
+    *) closing+=("$i:$id") ;;
+  esac
   sleep 0.02
+done
+in_list() { local ids=("${closing[@]#*:}"); printf "'%s'," "${ids[@]:-00000000-0000-0000-0000-000000000000}" | sed 's/,$//'; }
+deadline=$((SECONDS + 60))
+until [[ $(sql "select count(*) from lead where id in ($(in_list)) and status in ('NEW','CAPTURED')") -eq 0 ]] \
+      || (( SECONDS > deadline )); do
+  sleep 1
+done
+for entry in "${closing[@]}"; do
+  i=${entry%%:*} id=${entry#*:}
+  if (( i % 20 == 5 )); then
+    act "$id" meeting "{\"at\":\"$(date -u -d '+3 days' +%FT%TZ)\"}" meeting
+  else
+    act "$id" disqualify '{"reason":"chaos: wrong segment"}' disqualify
+  fi
+  sleep 0.02
+done
+# Then the closed ones opt out of everything: accepted and suppressed although no run is open.
+# A lead still closing after a minute (its workflow behind a retried send) opts out all the same.
+deadline=$((SECONDS + 60))
+until [[ $(sql "select count(*) from lead where id in ($(in_list)) and status not in ('MEETING_BOOKED','DISQUALIFIED')") -eq 0 ]] \
+      || (( SECONDS > deadline )); do
+  sleep 1
+done
+for entry in "${closing[@]}"; do
+  id=${entry#*:}
+  act "$id" opt-out '{}' "opt-out-$(sql "select status from lead where id = '$id'")"
+done
+# Every person who opted out is captured again: an opted-out lead keeps its capture and stays
+# silent; a closed lead re-opens in a new round whose touches the suppression list must skip.
+for i in $(seq 1 "$leads"); do
+  (( i % 10 == 5 || i % 10 == 7 )) || continue
+  capture "$i" > "$work/captured/again-$i.json"
 done
 wait "$kill_loop"
 
-sql() { psql -qtA -h 127.0.0.1 -U postgres -d leadflow_chaos -c "$1"; }
+sleep 10  # the re-captures' new runs record their first status
 deadline=$((SECONDS + 900))  # storm retries back off up to 5 min
-until [[ $(sql "select count(*) from lead where status not in ('NURTURE','ENGAGED','OPTED_OUT')") -eq 0 \
-         && $(sql "select count(*) from touch where outcome in ('RESERVED','SENDING')") -eq 0 ]] \
+until [[ $(sql "select count(*) from lead where status not in ('NURTURE','ENGAGED','OPTED_OUT','MEETING_BOOKED','DISQUALIFIED')") -eq 0 \
+         && $(sql "select count(*) from touch where outcome in ('RESERVED','SENDING')") -eq 0 \
+         && $(sql "select count(*) from capture_outbox where done_at is null") -eq 0 ]] \
       || (( SECONDS > deadline )); do
   sleep 5
 done
@@ -132,6 +179,10 @@ sleep 5  # sends already on the wire land in the journal
 
 curl -s localhost:18099/__admin/requests > "$work/journal.json"
 sql "copy (select l.id, l.phone, l.status, t.business_key, t.channel, t.outcome, coalesce(t.detail,''),
-             extract(epoch from t.sent_at), extract(epoch from t.created_at)
+             extract(epoch from t.sent_at), extract(epoch from t.created_at), l.email
            from lead l left join touch t on t.lead_id = l.id) to stdout with csv" > "$work/touches.csv"
+sql "copy (select contact_key, channel, extract(epoch from created_at) from suppression) to stdout with csv" \
+  > "$work/suppressions.csv"
+sql "copy (select workflow_id, activity_type, extract(epoch from first_failed_at), extract(epoch from now())
+           from failing_activity) to stdout with csv" > "$work/failing.csv"
 python3 bench/chaos/verify.py "$work" "$leads" "$kills" "$storm" "$pg_restart"

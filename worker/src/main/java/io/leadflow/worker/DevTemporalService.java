@@ -45,7 +45,7 @@ public final class DevTemporalService {
   }
 
   /** The same attributes docker-compose.yml registers on the real server. */
-  private static void registerSearchAttributes(String target, String namespace) {
+  static void registerSearchAttributes(String target, String namespace) {
     var request = AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
     LeadSearchAttributes.ALL.forEach(key -> request.putSearchAttributes(key.getName(), key.getValueType()));
     OperatorServiceStubs operator =

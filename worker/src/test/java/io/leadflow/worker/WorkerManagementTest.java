@@ -3,6 +3,12 @@ package io.leadflow.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.leadflow.workflows.LeadInput;
+import io.leadflow.workflows.LeadWorkflow;
+import io.leadflow.workflows.LeadWorkflows;
+import io.leadflow.workflows.NewLead;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,11 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker's management port while Temporal is up (a port-bound Temporal test service): ready,
- * and the SDK's metrics at /actuator/prometheus. Then while Temporal is down: still live, not ready.
+ * the SDK's metrics and the lead workflow's own (steps that gave up) at /actuator/prometheus. Then
+ * while Temporal is down: still live, not ready.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +59,7 @@ class WorkerManagementTest {
   }
 
   @LocalServerPort int port;
+  @Autowired WorkflowClient client;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -68,8 +78,31 @@ class WorkerManagementTest {
         .until(() -> get("/actuator/prometheus").body().lines().anyMatch(line -> line.startsWith("temporal_")));
   }
 
+  /** The operators' alert on steps that gave up reads this counter: a worker must export it. */
   @Test
   @Order(2)
+  void aStepThatGaveUpIsCountedAtTheWorkersPrometheusEndpoint() {
+    DevTemporalService.registerSearchAttributes("127.0.0.1:" + TEMPORAL_PORT, "default");
+    // A lead the store does not have: recording its first status fails for good, so the step gives up.
+    String leadId = UUID.randomUUID().toString();
+    String workflowId = LeadWorkflows.idFor(leadId);
+    LeadWorkflow workflow = client.newWorkflowStub(
+        LeadWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(LeadWorkflows.TASK_QUEUE).setWorkflowId(workflowId).build());
+    WorkflowClient.start(workflow::run, LeadInput.of(new NewLead(leadId, "Ana Lost", "ana.lost@example.test", null, "web", "demo")));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get("/actuator/prometheus").body().lines()
+              .filter(line -> line.startsWith("leadflow_steps_gave_up_total{"))
+              .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1));
+    } finally {
+      client.newUntypedWorkflowStub(workflowId).terminate("test done");
+    }
+  }
+
+  @Test
+  @Order(3)
   void liveButNotReadyWhileTemporalIsUnreachable() throws Exception {
     temporal.close();
 

@@ -47,7 +47,9 @@ final class Cadence {
       if (timers.sleepUntil(due, label, interruptions::interrupted) || waitIfLate(due, label)) {
         return;
       }
-      inSendingOrder(step.channels()).forEach(channel -> touchSender.send(state.stepId("d" + step.day()), label, channel, step.template()));
+      // Each channel's touch is named for its channel: the timeline tells a step's call and text apart.
+      inSendingOrder(step.channels()).forEach(channel ->
+          touchSender.send(state.stepId("d" + step.day()), "Day " + step.day() + " · " + channel, channel, step.template()));
       if (interruptions.interrupted()) {
         return;
       }

@@ -12,9 +12,14 @@ import java.util.function.Supplier;
 
 /**
  * Durable waits on named timers an operator can read in the UI. A wait ends at once when what it
- * waits for holds; engagement events arriving meanwhile are scored without ending it.
+ * waits for holds; engagement events arriving meanwhile are scored without ending it: the timer
+ * goes on, so a wait is one timer (and one "Waiting: …" line in the lead's timeline) however often
+ * the lead engages during it.
  */
 final class Timers {
+
+  /** Before this change each engagement during a wait cancelled its timer and started another one. */
+  static final String ONE_TIMER_PER_WAIT = "one-timer-per-wait";
 
   private final Interruptions interruptions;
   private final Runnable scoreEngagements;
@@ -43,6 +48,11 @@ final class Timers {
       scope.run();
       Promise<Boolean> fired = timer.get(0);
       Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.engagementsPending());
+      // Only engagements woke it (neither fired nor done): scored while the same timer runs on.
+      while (!fired.isCompleted() && !done.get() && keepsTheTimer()) {
+        scoreEngagements.run();
+        Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.engagementsPending());
+      }
       boolean firedNow = fired.isCompleted();
       if (!firedNow) {
         scope.cancel();
@@ -53,6 +63,10 @@ final class Timers {
       }
     }
     return true;
+  }
+
+  private static boolean keepsTheTimer() {
+    return Workflow.getVersion(ONE_TIMER_PER_WAIT, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   static Instant now() {

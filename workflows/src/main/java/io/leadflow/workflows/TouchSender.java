@@ -48,6 +48,8 @@ final class TouchSender {
   }
 
   void send(String step, String label, Channel channel, String template) {
+    // The attempt after a deferral is named apart, so the timeline tells the step once, then its retry.
+    String attempt = label;
     while (!interruptions.interrupted() && state.mayContact(channel)) {
       Instant now = Timers.now();
       if (channel.respectsQuietHours() && quietHours.nextAllowed(now).isAfter(now)) {
@@ -58,7 +60,8 @@ final class TouchSender {
       }
       TouchRequest.QuietHoursCheck window = channel.respectsQuietHours() ? quietHours.toCheck() : null;
       TouchRequest request = new TouchRequest(state.leadId(), step, channel, template, window, state.assignedRep(), now);
-      Touch touch = steps.attempt(label, () -> activities.outreach(label).sendTouch(request)).orElse(null);
+      String summary = attempt;
+      Touch touch = steps.attempt(label, () -> activities.outreach(summary).sendTouch(request)).orElse(null);
       if (touch == null) {
         return;
       }
@@ -69,6 +72,7 @@ final class TouchSender {
       Instant allowed = quietHours.nextAllowed(Timers.now());
       Instant retryAt = Timers.now().plus(DEFERRAL_RETRY);
       timers.sleepUntil(allowed.isAfter(retryAt) ? allowed : retryAt, label + " · quiet hours", interruptions::interrupted);
+      attempt = label + " · after quiet hours";
     }
   }
 }

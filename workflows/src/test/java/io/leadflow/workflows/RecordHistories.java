@@ -173,6 +173,21 @@ class RecordHistories {
     save("h-blocked", "v5-contact-checked-when-planned.json");
   }
 
+  @Test
+  void theLeadEngagesTwiceWhileTheAckSlaRunsThenIsAcknowledgedAndDisqualified() throws IOException {
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-wait"));
+    temporal.sleep(Duration.ofSeconds(30));
+    workflow.engagement(new EngagementEvent("form-fill", "captured again", "cap-2"));
+    temporal.sleep(Duration.ofSeconds(30));
+    workflow.engagement(new EngagementEvent("page-view", "pricing", "view-1"));
+    temporal.sleep(Duration.ofSeconds(30));
+    workflow.acknowledge("ana");
+    temporal.sleep(Duration.ofDays(1).plusHours(2));
+    workflow.disqualify("no budget");
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-wait", "v6-one-timer-per-wait.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
     temporal.sleep(Duration.ofMinutes(2));

@@ -61,7 +61,13 @@ class LeadReconciler {
   private final int batch;
   private final Counter resumed;
   private final AtomicLong unresolved = new AtomicLong();
-  private UUID cursor = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+  /**
+   * Where a walk starts: the smallest id in PostgreSQL's order. (Java's smallest, {@code new
+   * UUID(Long.MIN_VALUE, Long.MIN_VALUE)}, is 80000000-… there, and half the ids lie below it.)
+   */
+  static final UUID BEFORE_ALL = new UUID(0, 0);
+
+  private UUID cursor = BEFORE_ALL;
 
   LeadReconciler(
       JdbcClient jdbc,
@@ -96,21 +102,9 @@ class LeadReconciler {
 
   /** One batch of open leads, after the cursor; returns the leads found without a running workflow. */
   List<Orphan> pass(Instant now) {
-    List<UUID> ids = jdbc.sql(
-            """
-            select id from lead
-            where id > :cursor and status in (:open) and updated_at < :settled
-              and not exists (select 1 from capture_outbox o where o.lead_id = lead.id and o.done_at is null)
-            order by id limit :batch
-            """)
-        .param("cursor", cursor)
-        .param("open", OPEN)
-        .param("settled", Timestamp.from(now.minus(grace)))
-        .param("batch", batch)
-        .query(UUID.class)
-        .list();
+    List<UUID> ids = batchAfter(cursor, now);
     boolean wrapped = ids.size() < batch;
-    cursor = wrapped ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : ids.get(ids.size() - 1);
+    cursor = wrapped ? BEFORE_ALL : ids.get(ids.size() - 1);
     List<Orphan> orphans = new ArrayList<>();
     for (UUID id : ids) {
       leads.findById(id).flatMap(this::check).ifPresent(orphans::add);
@@ -119,6 +113,26 @@ class LeadReconciler {
       unresolved.set(orphans.stream().filter(o -> !o.resumed()).count());
     }
     return orphans;
+  }
+
+  /**
+   * Up to a batch of open leads after {@code after}, in id order (PostgreSQL's: unsigned bytes),
+   * left alone for the grace period and with no capture still on its way to Temporal.
+   */
+  List<UUID> batchAfter(UUID after, Instant now) {
+    return jdbc.sql(
+            """
+            select id from lead
+            where id > :cursor and status in (:open) and updated_at < :settled
+              and not exists (select 1 from capture_outbox o where o.lead_id = lead.id and o.done_at is null)
+            order by id limit :batch
+            """)
+        .param("cursor", after)
+        .param("open", OPEN)
+        .param("settled", Timestamp.from(now.minus(grace)))
+        .param("batch", batch)
+        .query(UUID.class)
+        .list();
   }
 
   record Orphan(UUID leadId, LeadStatus status, String workflow, boolean resumed) {}

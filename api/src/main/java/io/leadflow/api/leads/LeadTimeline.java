@@ -38,9 +38,14 @@ class LeadTimeline {
   }
 
   List<TimelineEvent> of(Lead lead) {
+    return told(temporal.fetchHistory(LeadWorkflows.idFor(lead.id().toString())).getEvents());
+  }
+
+  /** The history in words, each step once. */
+  static List<TimelineEvent> told(List<HistoryEvent> events) {
     Map<Long, String> timers = new HashMap<>();
     List<TimelineEvent> timeline = new ArrayList<>();
-    for (HistoryEvent event : temporal.fetchHistory(LeadWorkflows.idFor(lead.id().toString())).getEvents()) {
+    for (HistoryEvent event : events) {
       Instant at = Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
       describe(event, timers).ifPresent(what -> timeline.add(new TimelineEvent(at, what)));
     }
@@ -52,13 +57,14 @@ class LeadTimeline {
       case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> Optional.of("Lead workflow started");
       case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> summary(event);
       case EVENT_TYPE_MARKER_RECORDED -> localActivity(event);
-      case EVENT_TYPE_TIMER_STARTED -> {
-        String summary = summary(event).orElse("timer");
+      // Every wait of the workflow is named; a timer without a name is the SDK's pause before a
+      // local activity's next attempt, part of that step.
+      case EVENT_TYPE_TIMER_STARTED -> summary(event).map(summary -> {
         timers.put(event.getEventId(), summary);
-        yield Optional.of("Waiting: " + summary);
-      }
+        return "Waiting: " + summary;
+      });
       case EVENT_TYPE_TIMER_FIRED ->
-          Optional.of(timers.getOrDefault(event.getTimerFiredEventAttributes().getStartedEventId(), "timer") + " ran out");
+          Optional.ofNullable(timers.get(event.getTimerFiredEventAttributes().getStartedEventId())).map(summary -> summary + " ran out");
       case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> Optional.of(signal(event));
       case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> Optional.of("Acknowledged by " + acknowledgedBy(event));
       case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> changes(event);
@@ -68,11 +74,15 @@ class LeadTimeline {
     };
   }
 
-  /** Local activities (enrich, score, route) ran; store writes are told by the status line instead. */
+  /**
+   * Local activities (enrich, score, route) ran; store writes are told by the status line instead.
+   * A failed attempt is not told: the step is, once, when it succeeds, or as "Gave up: …".
+   */
   private static Optional<String> localActivity(HistoryEvent event) {
     MarkerRecordedEventAttributes marker = event.getMarkerRecordedEventAttributes();
     Payloads type = marker.getDetailsOrDefault("type", null);
     if (!marker.getMarkerName().equals(LOCAL_ACTIVITY_MARKER)
+        || marker.hasFailure()
         || type == null
         || text(type.getPayloads(0)).equals(STORE_WRITE)) {
       return Optional.empty();

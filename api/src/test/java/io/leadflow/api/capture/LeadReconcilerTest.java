@@ -14,8 +14,13 @@ import io.leadflow.workflows.LeadWorkflows;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +81,57 @@ class LeadReconcilerTest extends ApiTest {
 
     assertThat(orphan.resumed()).isFalse();
     assertThat(workflowStatus(leadId)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+  }
+
+  /**
+   * The batch walk on real PostgreSQL: open leads only, none touched within the grace period or
+   * with a capture still on its way, in id order from the very first id, a batch at a time. Ids
+   * 00000000-…-000000000001 to …07 sort before any random lead of the shared test database.
+   */
+  @Test
+  void aBatchIsTheNextSettledOpenLeadsInIdOrderFromTheSmallestId() {
+    Instant now = Instant.now();
+    Instant settled = now.minus(Duration.ofHours(1));
+    UUID inCadence = storedLead(1, "IN_CADENCE", settled);
+    storedLead(2, "DISQUALIFIED", settled);
+    UUID nurture = storedLead(3, "NURTURE", settled);
+    storedLead(4, "AWAITING_ACK", now.minus(Duration.ofMinutes(1)));
+    captureOnItsWay(storedLead(5, "NEW", settled));
+    UUID engaged = storedLead(6, "ENGAGED", settled);
+    UUID captured = storedLead(7, "CAPTURED", settled);
+    LeadReconciler threeAtATime = new LeadReconciler(jdbc, leads, temporal, stubs, new SimpleMeterRegistry(), Duration.ofMinutes(10), 3);
+
+    assertThat(threeAtATime.batchAfter(LeadReconciler.BEFORE_ALL, now)).containsExactly(inCadence, nurture, engaged);
+    assertThat(threeAtATime.batchAfter(engaged, now)).first().isEqualTo(captured);
+  }
+
+  @AfterEach
+  void removeStoredLeads() {
+    List<UUID> ids = LongStream.rangeClosed(1, 7).mapToObj(n -> new UUID(0, n)).toList();
+    jdbc.sql("delete from capture_outbox where lead_id in (:ids)").param("ids", ids).update();
+    jdbc.sql("delete from lead_capture where lead_id in (:ids)").param("ids", ids).update();
+    jdbc.sql("delete from lead where id in (:ids)").param("ids", ids).update();
+  }
+
+  private UUID storedLead(long n, String status, Instant updatedAt) {
+    UUID id = new UUID(0, n);
+    jdbc.sql(
+            """
+            insert into lead (id, name, email, source, interest, status, updated_at)
+            values (?, 'Walk Test', ?, 'test', 'demo', ?, ?)
+            """)
+        .params(id, "walk-" + n + "@reconciler.test", status, Timestamp.from(updatedAt))
+        .update();
+    return id;
+  }
+
+  private void captureOnItsWay(UUID leadId) {
+    long captureId = jdbc.sql(
+            "insert into lead_capture (lead_id, source, interest, joined) values (?, 'test', 'demo', false) returning id")
+        .param(leadId)
+        .query(Long.class)
+        .single();
+    jdbc.sql("insert into capture_outbox (lead_id, capture_id, joined) values (?, ?, false)").params(leadId, captureId).update();
   }
 
   private Lead lead(String leadId) {

@@ -42,4 +42,29 @@ class LeadTimelineTest extends ApiTest {
     assertThat(lines).as("store writes are told by the status lines").noneMatch(line -> line.startsWith("Record "));
     assertThat(get("/api/v1/leads/" + leadId + "/timeline", BEN).statusCode()).isEqualTo(404);
   }
+
+  /** The person filling the form again while ana's SLA runs is scored; the SLA wait goes on, told once. */
+  @Test
+  void aWaitTheLeadEngagedDuringIsToldOnce() {
+    String email = uniqueEmail();
+    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads", INGEST, leadJson(email, null)).statusCode()).isEqualTo(200);
+
+    List<String> lines =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> timeline(leadId), what -> what.contains("Received engagement") && what.lastIndexOf("Score") > what.indexOf("Received engagement"));
+
+    assertThat(lines).containsSubsequence("Waiting: Ack SLA · 5m", "Received engagement", "Score");
+    assertThat(lines).filteredOn("Waiting: Ack SLA · 5m"::equals).hasSize(1);
+  }
+
+  private List<String> timeline(String leadId) {
+    List<String> what = new ArrayList<>();
+    body(get("/api/v1/leads/" + leadId + "/timeline", ANA)).forEach(e -> what.add(e.get("what").asString()));
+    return what;
+  }
 }
