@@ -78,10 +78,10 @@ pids+=($!)
 until curl -sf localhost:18090/actuator/health > /dev/null; do sleep 1; done
 
 echo "$leads leads, $kills worker kills, storm=$storm, PostgreSQL restart=$pg_restart (logs in $work)"
-capture() {  # $1 lead number; prints the response body
+capture() {  # $1 lead number, consenting to calls and texts; prints the response body
   curl -s -X POST localhost:18090/api/v1/leads -H 'Authorization: Bearer dev-ingest' \
     -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Chaos $1\",\"email\":\"chaos+$1@acme.test\",\"phone\":\"+1646200$(printf '%04d' "$1")\",\"source\":\"chaos\",\"interest\":\"demo\"}"
+    -d "{\"name\":\"Chaos $1\",\"email\":\"chaos+$1@acme.test\",\"phone\":\"+1646200$(printf '%04d' "$1")\",\"source\":\"chaos\",\"interest\":\"demo\",\"consent\":[{\"channel\":\"CALL\",\"method\":\"CHECKBOX\",\"text\":\"Acme may call me.\"},{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me.\"}]}"
 }
 mkdir -p "$work/captured"
 (
