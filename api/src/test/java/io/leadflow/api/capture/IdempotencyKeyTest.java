@@ -67,36 +67,71 @@ class IdempotencyKeyTest extends ApiTest {
     long before = leads.count();
 
     HttpResponse<String> tooLong = capture(INGEST, "k".repeat(300), leadJson(uniqueEmail(), null));
+    HttpResponse<String> justLongEnough = capture(INGEST, UUID.randomUUID() + "k".repeat(164), leadJson(uniqueEmail(), null));
 
-    assertThat(tooLong.statusCode()).as("today: the column's varchar(200) refuses it").isEqualTo(500);
-    assertThat(leads.count()).isEqualTo(before);
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(body(tooLong).get("errors").get("Idempotency-Key").asString()).isEqualTo("must be 1 to 200 characters");
+    assertThat(justLongEnough.statusCode()).isEqualTo(202);
+    assertThat(leads.count()).isEqualTo(before + 1);
   }
 
   @Test
   void twoBodiesThatPrintAlikeAreDifferentRequests() {
     String idempotencyKey = UUID.randomUUID().toString();
     String email = uniqueEmail();
+    // Alike as CaptureLeadRequest.toString(), which the fingerprint used to hash.
     String first = "{\"name\":\"Sarah Kim\",\"email\":\"" + email + "\",\"source\":\"web\",\"interest\":\"demo, utmSource=ads\"}";
     String second =
         "{\"name\":\"Sarah Kim\",\"email\":\"" + email + "\",\"source\":\"web\",\"interest\":\"demo\",\"utmSource\":\"ads, utmSource=null\"}";
 
-    HttpResponse<String> answer = capture(INGEST, idempotencyKey, first);
+    capture(INGEST, idempotencyKey, first);
     HttpResponse<String> other = capture(INGEST, idempotencyKey, second);
 
-    assertThat(other.statusCode()).as("today: the hash is of the request's toString()").isEqualTo(202);
-    assertThat(other.body()).isEqualTo(answer.body());
+    assertThat(other.statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  void theSameBodyWithOtherSpacingFieldOrderAndExplicitNullsIsTheSameRequest() {
+    String idempotencyKey = UUID.randomUUID().toString();
+    String email = uniqueEmail();
+
+    HttpResponse<String> first = capture(INGEST, idempotencyKey,
+        "{\"name\":\"Sarah Kim\",\"email\":\"" + email + "\",\"source\":\"web\",\"interest\":\"demo request\"}");
+    HttpResponse<String> again = capture(INGEST, idempotencyKey,
+        "{ \"interest\" : \"demo request\", \"utmSource\": null,\n  \"source\":\"web\", \"email\":\"" + email + "\", \"name\":\"Sarah Kim\" }");
+
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(again.body()).isEqualTo(first.body());
   }
 
   @Test
   void aKeyWhoseFirstRequestDiedIsFreeAgainAfterAMinute() {
     String idempotencyKey = UUID.randomUUID().toString();
     String body = leadJson(uniqueEmail(), null);
-    capture(INGEST, idempotencyKey, body);
+    String leadId = body(capture(INGEST, idempotencyKey, body)).get("leadId").asString();
     claimedButNeverAnswered(idempotencyKey, "2 minutes");
 
     HttpResponse<String> retried = capture(INGEST, idempotencyKey, body);
+    HttpResponse<String> replayed = capture(INGEST, idempotencyKey, body);
 
-    assertThat(retried.statusCode()).as("today: in progress for ever").isEqualTo(409);
+    // The first request had stored the capture: the retry joins that lead, and is kept as the answer.
+    assertThat(retried.statusCode()).isEqualTo(200);
+    assertThat(body(retried).get("leadId").asString()).isEqualTo(leadId);
+    assertThat(replayed.body()).isEqualTo(retried.body());
+  }
+
+  @Test
+  void aKeyWhoseFirstRequestIsStillRunningIsAConflict() {
+    String idempotencyKey = UUID.randomUUID().toString();
+    String body = leadJson(uniqueEmail(), null);
+    capture(INGEST, idempotencyKey, body);
+    claimedButNeverAnswered(idempotencyKey, "10 seconds");
+
+    HttpResponse<String> meanwhile = capture(INGEST, idempotencyKey, body);
+
+    assertThat(meanwhile.statusCode()).isEqualTo(409);
+    assertThat(meanwhile.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
   /** As a request leaves its key when its process dies between claiming the key and storing the answer. */
