@@ -1,42 +1,70 @@
 package io.leadflow.api.capture;
 
 import io.leadflow.activities.store.Sha256;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on capture: the first request with a key is processed and its answer
  * stored; the same key with the same body gets that answer again; with another body, 422.
- * Keys are scoped to the API key that sent them.
+ * Keys are scoped to the API key that sent them, and 1 to {@value #MAX_KEY_LENGTH} characters
+ * (the column). A body is the same when its fingerprint is: a SHA-256 of the request as parsed,
+ * written as JSON with sorted fields and no nulls, so spacing and field order do not matter. A key
+ * whose first request died before storing its answer is free again after
+ * {@code leadflow.capture.idempotency-abandoned-after}.
  */
 @Component
 class IdempotencyKeys {
 
   record Answer(int status, CapturedLead body) {}
 
+  static final int MAX_KEY_LENGTH = 200;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final JsonMapper canonical;
+  private final Duration abandonedAfter;
 
-  IdempotencyKeys(JdbcClient jdbc, JsonMapper json) {
+  IdempotencyKeys(
+      JdbcClient jdbc, JsonMapper json, @Value("${leadflow.capture.idempotency-abandoned-after:1m}") Duration abandonedAfter) {
     this.jdbc = jdbc;
     this.json = json;
+    this.canonical =
+        json.rebuild()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST) // a record's fields too, whatever their order in the code
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+    this.abandonedAfter = abandonedAfter;
   }
 
   Answer once(long apiKeyId, String key, CaptureLeadRequest request, Supplier<Answer> process) {
-    String requestHash = Sha256.hex(request.toString());
+    requireBoundedKey(key);
+    String requestHash = Sha256.hex(canonical.writeValueAsString(request));
     boolean claimed =
         jdbc.sql(
                 """
                 insert into idempotency_key (api_key_id, idempotency_key, request_hash)
-                values (?, ?, ?) on conflict do nothing
+                values (?, ?, ?)
+                on conflict (api_key_id, idempotency_key) do update
+                  set request_hash = excluded.request_hash, created_at = now()
+                  where idempotency_key.response_status is null
+                    and idempotency_key.created_at < now() - make_interval(secs => ?)
                 """)
-            .params(apiKeyId, key, requestHash)
+            .params(apiKeyId, key, requestHash, abandonedAfter.toSeconds())
             .update() == 1;
     if (claimed) {
       try {
@@ -70,6 +98,15 @@ class IdempotencyKeys {
     return Optional.ofNullable(stored.responseStatus())
         .map(status -> new Answer(status, json.readValue(stored.responseBody(), CapturedLead.class)))
         .orElseThrow(() -> problem(HttpStatus.CONFLICT, "A request with this Idempotency-Key is still in progress."));
+  }
+
+  private static void requireBoundedKey(String key) {
+    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is invalid.");
+      problem.setTitle("Invalid request");
+      problem.setProperty("errors", Map.of("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
   }
 
   private static ErrorResponseException problem(HttpStatus status, String detail) {

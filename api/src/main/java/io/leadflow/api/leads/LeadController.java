@@ -5,6 +5,7 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.consent.Consents;
 import io.leadflow.activities.store.StepsGaveUp;
 import io.leadflow.activities.store.TouchRepository;
+import io.leadflow.api.queries.LeadStateQueries;
 import io.leadflow.api.security.ApiPrincipal;
 import io.leadflow.api.security.Role;
 import io.leadflow.workflows.LeadStatus;
@@ -29,7 +30,7 @@ class LeadController {
   private final LeadSearch search;
   private final TouchRepository touches;
   private final CaptureRepository captures;
-  private final LiveState live;
+  private final LeadStateQueries live;
   private final LeadTimeline timeline;
   private final LeadInsights insights;
   private final StepsGaveUp stepsGaveUp;
@@ -40,7 +41,7 @@ class LeadController {
       LeadSearch search,
       TouchRepository touches,
       CaptureRepository captures,
-      LiveState live,
+      LeadStateQueries live,
       LeadTimeline timeline,
       LeadInsights insights,
       StepsGaveUp stepsGaveUp,
@@ -79,6 +80,7 @@ class LeadController {
   @GetMapping("/{id}")
   LeadView lead(@PathVariable String id, @AuthenticationPrincipal ApiPrincipal caller) {
     Lead lead = access.visibleLead(id, caller);
+    LeadStateQueries.Answer live = this.live.stateOf(lead.id());
     return LeadView.of(
         lead,
         insights.enrichment(lead.id()).orElse(null),
@@ -87,7 +89,8 @@ class LeadController {
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
         stepsGaveUp.of(lead.id()),
         consents.of(lead.id()),
-        live.of(lead).map(LeadView.Live::of).orElse(null));
+        live.state() == null ? null : LeadView.Live.of(live.state()),
+        live.unanswered());
   }
 
   @GetMapping("/{id}/timeline")

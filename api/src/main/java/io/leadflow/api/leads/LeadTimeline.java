@@ -1,5 +1,7 @@
 package io.leadflow.api.leads;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.LeadSearchAttributes;
 import io.leadflow.workflows.LeadWorkflows;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The lead's Temporal history (its current run) told in words: what ran, what it waited for,
  * which waits ran out, what messages arrived, how status and owner changed. The summaries the
- * workflow gives its timers and activities are what make this readable.
+ * workflow gives its timers and activities are what make this readable. When Temporal has no
+ * history of the lead (deleted after the namespace's retention, or not started yet), one line
+ * says so with the stored status: retrying would not bring the history back.
  */
 @Component
 class LeadTimeline {
@@ -38,7 +42,19 @@ class LeadTimeline {
   }
 
   List<TimelineEvent> of(Lead lead) {
-    return told(temporal.fetchHistory(LeadWorkflows.idFor(lead.id().toString())).getEvents());
+    List<HistoryEvent> history;
+    try {
+      history = temporal.fetchHistory(LeadWorkflows.idFor(lead.id().toString())).getEvents();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      return List.of(new TimelineEvent(
+          lead.updatedAt(),
+          "Temporal keeps no history of this lead (deleted after the namespace's retention, or not started yet); status "
+              + lead.status() + " as stored"));
+    }
+    return told(history);
   }
 
   /** The history in words, each step once. */

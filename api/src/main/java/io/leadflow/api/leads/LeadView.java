@@ -4,6 +4,7 @@ import io.leadflow.activities.consent.StoredConsent;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRecord;
+import io.leadflow.api.queries.LeadStateQueries.Unanswered;
 import io.leadflow.workflows.BlockedChannel;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.Escalation;
@@ -22,7 +23,9 @@ import java.util.UUID;
  * nurture round, not continuously. {@code stepsGaveUp}: steps that failed for good while the lead
  * carried on (docs/reliability.md). {@code consents}: what the person agreed to, per channel; a
  * touch names the consent it relied on, and {@code live.notContactedBy} says why a channel is not
- * used this round (suppressed, no consent, no address).
+ * used this round (suppressed, no consent, no address). {@code liveUnavailable} says why
+ * {@code live} is null: {@code WORKFLOW_NOT_FOUND} (Temporal keeps no history of the lead, e.g.
+ * deleted after the namespace's retention: the stored fields are its record) or {@code NO_ANSWER}.
  */
 record LeadView(
     UUID id,
@@ -49,7 +52,8 @@ record LeadView(
     List<TouchView> touches,
     List<StepGaveUp> stepsGaveUp,
     List<StoredConsent> consents,
-    Live live) {
+    Live live,
+    Unanswered liveUnavailable) {
 
   /** What enrichment learned (null until it ran). */
   record Enrichment(
@@ -121,7 +125,8 @@ record LeadView(
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
       List<StoredConsent> consents,
-      Live live) {
+      Live live,
+      Unanswered liveUnavailable) {
     return new LeadView(
         lead.id(),
         lead.name(),
@@ -155,6 +160,7 @@ record LeadView(
             .toList(),
         stepsGaveUp,
         consents,
-        live);
+        live,
+        liveUnavailable);
   }
 }
