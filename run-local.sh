@@ -6,7 +6,8 @@
 # Variables: LEADFLOW_API_PORT (8080), TEMPORAL_ADDRESS, the LEADFLOW_TEMPORAL_* of
 #            scripts/temporal-server.sh (ports, data file, retention),
 #            LEADFLOW_DB_URL / LEADFLOW_DB_USER / LEADFLOW_DB_PASSWORD, JAVA_OPTS,
-#            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics).
+#            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics),
+#            LEADFLOW_UNSUBSCRIBE_SECRET (made for the run when unset).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +22,10 @@ fi
 
 # One clear line and exit 1 when PostgreSQL is unreachable; creates the database when missing.
 java "${java_opts[@]}" -Dloader.main=io.leadflow.activities.store.DatabasePreflight -jar "$worker_jar"
+
+# Signs (worker) and checks (API) the unsubscribe links of emails; both need the same one. Made
+# for this run unless set: a link from an earlier run then no longer works, which is fine locally.
+export LEADFLOW_UNSUBSCRIBE_SECRET=${LEADFLOW_UNSUBSCRIBE_SECRET:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}
 
 pids=()
 stop_all() {
