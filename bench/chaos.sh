@@ -77,8 +77,8 @@ pids+=($!)
 until curl -sf localhost:18090/actuator/health > /dev/null; do sleep 1; done
 
 echo "$leads leads, $kills worker kills, storm=$storm, PostgreSQL restart=$pg_restart (logs in $work)"
-capture() {  # $1 lead number; prints the response body
-  curl -s -X POST localhost:18090/api/v1/leads -H 'Authorization: Bearer dev-ingest' \
+capture() {  # $1 lead number; prints the response body (the admin key's: it names the lead)
+  curl -s -X POST localhost:18090/api/v1/leads -H 'Authorization: Bearer dev-admin' \
     -H 'Content-Type: application/json' \
     -d "{\"name\":\"Chaos $1\",\"email\":\"chaos+$1@acme.test\",\"phone\":\"+1646200$(printf '%04d' "$1")\",\"source\":\"chaos\",\"interest\":\"demo\"}"
 }

@@ -2,7 +2,6 @@ package io.leadflow.api.capture;
 
 import io.leadflow.api.security.ApiPrincipal;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -34,9 +33,9 @@ class CaptureController {
     this.defaultRegion = defaultRegion;
   }
 
-  /** 202 for a new lead; 200 when the person was known and the capture joined their lead. */
+  /** What the caller sees of it: {@link CaptureAnswer}. */
   @PostMapping("/api/v1/leads")
-  ResponseEntity<CapturedLead> capture(
+  ResponseEntity<CaptureAnswer> capture(
       @Valid @RequestBody CaptureLeadRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @AuthenticationPrincipal ApiPrincipal caller) {
@@ -45,9 +44,7 @@ class CaptureController {
         idempotencyKey == null
             ? process(caller, request, phone)
             : idempotency.once(caller.keyId(), idempotencyKey, request, () -> process(caller, request, phone));
-    return ResponseEntity.status(answer.status())
-        .location(URI.create("/api/v1/leads/" + answer.body().leadId()))
-        .body(answer.body());
+    return CaptureAnswer.to(caller, answer.body());
   }
 
   private IdempotencyKeys.Answer process(ApiPrincipal caller, CaptureLeadRequest request, String phone) {

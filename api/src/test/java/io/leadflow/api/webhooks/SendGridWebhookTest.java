@@ -85,7 +85,7 @@ class SendGridWebhookTest extends ApiTest {
   @Test
   void aSignedBounceSuppressesTheAddressForEmailOnce() throws Exception {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     String eventId = "evt-" + UUID.randomUUID();
     String body = bounce(email, leadId, eventId);
     String now = Long.toString(Instant.now().getEpochSecond());
@@ -125,7 +125,7 @@ class SendGridWebhookTest extends ApiTest {
   @Test
   void aGroupResubscribeLiftsTheUnsubscribeForEmailWithItsEvidence() throws Exception {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     assertThat(signedEvents("[" + event("group_unsubscribe", email, leadId) + "]").statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> emailSuppressed(email));
 
