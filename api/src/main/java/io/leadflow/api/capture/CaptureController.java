@@ -1,5 +1,6 @@
 package io.leadflow.api.capture;
 
+import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.api.security.ApiPrincipal;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -48,24 +49,24 @@ class CaptureController {
   }
 
   private IdempotencyKeys.Answer process(ApiPrincipal caller, CaptureLeadRequest request, String phone) {
-    limits.check(caller.keyId(), phone);
+    limits.check(caller.keyId(), phone, ContactKeys.of(request.email(), null).email());
     CapturedLead captured = capture.capture(request, phone);
     return new IdempotencyKeys.Answer(
         (captured.joinedExisting() ? HttpStatus.OK : HttpStatus.ACCEPTED).value(), captured);
   }
 
+  /** A valid phone LeadFlow may call and text ({@link PhoneNumbers}), in E.164; otherwise 400 naming {@code phone}. */
   private String e164(String phone) {
     if (phone == null || phone.isBlank()) {
       return null;
     }
-    return PhoneNumbers.toE164(phone, defaultRegion)
-        .orElseThrow(
-            () -> {
-              ProblemDetail problem =
-                  ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
-              problem.setTitle("Invalid request");
-              problem.setProperty("errors", Map.of("phone", "is not a valid phone number (default region " + defaultRegion + ")"));
-              return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-            });
+    PhoneNumbers.Checked checked = PhoneNumbers.check(phone, defaultRegion);
+    if (checked.problem() != null) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
+      problem.setTitle("Invalid request");
+      problem.setProperty("errors", Map.of("phone", checked.problem()));
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+    return checked.e164();
   }
 }
