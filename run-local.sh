@@ -6,7 +6,9 @@
 # Variables: LEADFLOW_API_PORT (8080), TEMPORAL_ADDRESS, the LEADFLOW_TEMPORAL_* of
 #            scripts/temporal-server.sh (ports, data file, retention),
 #            LEADFLOW_DB_URL / LEADFLOW_DB_USER / LEADFLOW_DB_PASSWORD, JAVA_OPTS,
-#            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics).
+#            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics),
+#            LEADFLOW_UNSUBSCRIBE_SECRET (made for the run when unset),
+#            LEADFLOW_API_ADDRESS (127.0.0.1: the API's interface; another needs LEADFLOW_API_DEV_KEYS=false).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +23,10 @@ fi
 
 # One clear line and exit 1 when PostgreSQL is unreachable; creates the database when missing.
 java "${java_opts[@]}" -Dloader.main=io.leadflow.activities.store.DatabasePreflight -jar "$worker_jar"
+
+# Signs (worker) and checks (API) the unsubscribe links of emails; both need the same one. Made
+# for this run unless set: a link from an earlier run then no longer works, which is fine locally.
+export LEADFLOW_UNSUBSCRIBE_SECRET=${LEADFLOW_UNSUBSCRIBE_SECRET:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}
 
 pids=()
 stop_all() {
@@ -49,8 +55,10 @@ echo "Temporal at $TEMPORAL_ADDRESS"
 
 java "${java_opts[@]}" -jar "$worker_jar" &
 pids+=($!)
-# Well-known keys (dev-ingest, dev-rep-ana, dev-rep-ben, dev-manager, dev-admin) for local use only.
-LEADFLOW_API_DEV_KEYS=${LEADFLOW_API_DEV_KEYS:-true} java "${java_opts[@]}" -jar "$api_jar" &
+# Well-known keys (dev-ingest, dev-rep-ana, dev-rep-ben, dev-manager, dev-admin) for local use
+# only: the API then listens on loopback only, and refuses to start with them anywhere else.
+LEADFLOW_API_DEV_KEYS=${LEADFLOW_API_DEV_KEYS:-true} SERVER_ADDRESS=${LEADFLOW_API_ADDRESS:-127.0.0.1} \
+  java "${java_opts[@]}" -jar "$api_jar" &
 pids+=($!)
 
 echo "LeadFlow is starting; the API will be at http://localhost:${LEADFLOW_API_PORT:-8080}/api/v1/leads (Ctrl-C stops everything)."

@@ -33,7 +33,8 @@ export LEADFLOW_LIFECYCLE_DAY=2s LEADFLOW_LIFECYCLE_ACK_SLA=500ms LEADFLOW_LIFEC
 export LEADFLOW_LIFECYCLE_TIERS_WARM_ACK_SLA=500ms
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=00:00 LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_END=23:59:59
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=UTC LEADFLOW_LIFECYCLE_QUIET_HOURS_OPENING_SPREAD=0s
-export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
+export LEADFLOW_API_DEV_KEYS=true SERVER_ADDRESS=127.0.0.1 LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
+export LEADFLOW_UNSUBSCRIBE_SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 # The real Twilio and SendGrid SDKs, pointed at WireMock.
 export SPRING_APPLICATION_JSON='{"leadflow":{
   "twilio":{"account-sid":"'$account'","auth-token":"chaos-token","from-number":"+12125550199",
@@ -78,8 +79,8 @@ pids+=($!)
 until curl -sf localhost:18090/actuator/health > /dev/null; do sleep 1; done
 
 echo "$leads leads, $kills worker kills, storm=$storm, PostgreSQL restart=$pg_restart (logs in $work)"
-capture() {  # $1 lead number, consenting to calls and texts; prints the response body
-  curl -s -X POST localhost:18090/api/v1/leads -H 'Authorization: Bearer dev-ingest' \
+capture() {  # $1 lead number, consenting to calls and texts; prints the admin key's answer (it names the lead)
+  curl -s -X POST localhost:18090/api/v1/leads -H 'Authorization: Bearer dev-admin' \
     -H 'Content-Type: application/json' \
     -d "{\"name\":\"Chaos $1\",\"email\":\"chaos+$1@acme.test\",\"phone\":\"+1646200$(printf '%04d' "$1")\",\"source\":\"chaos\",\"interest\":\"demo\",\"consent\":[{\"channel\":\"CALL\",\"method\":\"CHECKBOX\",\"text\":\"Acme may call me.\"},{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me.\"}]}"
 }

@@ -53,7 +53,8 @@ export LEADFLOW_LIFECYCLE_QUIET_HOURS_WINDOW_START=$window_start LEADFLOW_LIFECY
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_FALLBACK_ZONES=$zone
 # The wave is the point: every held touch wakes at the opening unless BENCH_OPENING_SPREAD says otherwise.
 export LEADFLOW_LIFECYCLE_QUIET_HOURS_OPENING_SPREAD=${BENCH_OPENING_SPREAD:-0s}
-export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
+export LEADFLOW_API_DEV_KEYS=true SERVER_ADDRESS=127.0.0.1 LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
+export LEADFLOW_UNSUBSCRIBE_SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 
 sql() { psql -qtA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres

@@ -1,6 +1,7 @@
 package io.leadflow.api;
 
 import io.leadflow.activities.consent.Consents;
+import io.leadflow.activities.consent.UnsubscribeTokens;
 import io.leadflow.activities.playbook.CadenceDefinitions;
 import io.leadflow.activities.store.LeadStoreConfiguration;
 import io.leadflow.activities.temporal.TemporalHealth;
@@ -14,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
-@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class})
+@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class, UnsubscribeTokens.class})
 @EnableScheduling
 @EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {

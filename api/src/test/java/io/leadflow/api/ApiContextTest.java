@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
       "spring.datasource.url=${LEADFLOW_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/leadflow_test}",
       "spring.temporal.test-server.enabled=true",
       "leadflow.reconciler.initial-delay=1h",
+      "leadflow.unsubscribe.secret=test-unsubscribe-secret-0123456789abcdef",
     })
 class ApiContextTest {
 

@@ -116,10 +116,31 @@ public abstract class ApiTest {
         + "{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me. Reply STOP to stop.\"}]}";
   }
 
+  /**
+   * The lead a capture made or joined. An INGEST answer never names it, so it is found the way an
+   * admin finds it: by the capture's id ({@code GET /leads?captureId=}).
+   */
+  protected String leadOf(HttpResponse<String> captureAnswer) {
+    return leadByCapture(captureAnswer, (path, key) -> get(path, key));
+  }
+
+  /** {@link #leadOf} for helpers outside a test class: {@code get} reads as the given key. */
+  public static String leadByCapture(
+      HttpResponse<String> captureAnswer, java.util.function.BiFunction<String, String, HttpResponse<String>> get) {
+    if (captureAnswer.statusCode() >= 300) {
+      throw new IllegalStateException("capture refused: " + captureAnswer.statusCode() + " " + captureAnswer.body());
+    }
+    String captureId = json.readTree(captureAnswer.body()).get("captureId").asString();
+    JsonNode items = json.readTree(get.apply("/api/v1/leads?captureId=" + captureId, ADMIN).body()).get("items");
+    if (items.size() != 1) {
+      throw new IllegalStateException("capture " + captureId + " belongs to " + items.size() + " leads");
+    }
+    return items.get(0).get("id").asString();
+  }
+
   /** Captures a new hot lead and waits until it is routed to ana and awaits her acknowledgement. */
   protected String routedLead() {
-    HttpResponse<String> created = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null));
-    String leadId = body(created).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null)));
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));

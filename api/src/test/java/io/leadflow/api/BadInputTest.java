@@ -3,6 +3,8 @@ package io.leadflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import io.leadflow.activities.store.LeadRepository;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -112,6 +114,58 @@ class BadInputTest extends ApiTest {
 
     assertProblem(last, 429);
     assertThat(last.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  void anEmailAddressCapturedTooOftenIsRateLimitedPastAHundredAnHour() {
+    String email = uniqueEmail();
+    for (int i = 0; i < 100; i++) {
+      assertThat(post("/api/v1/leads", INGEST, leadJson(i % 2 == 0 ? email : email.toUpperCase(), null)).statusCode())
+          .as("capture %d", i + 1)
+          .isEqualTo(202);
+    }
+
+    HttpResponse<String> refused = post("/api/v1/leads", INGEST, leadJson(email, null));
+
+    assertProblem(refused, 429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  /** Numbers that bill the caller, or that no person answers, are refused by type, per country (libphonenumber). */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("numbersNobodyIsCalledOn")
+  void aPremiumRateOrOtherwiseUnsupportedNumberIsRefusedAndNothingStored(String region, PhoneNumberType type, String why) {
+    PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    String phone = phones.format(phones.getExampleNumberForType(region, type), PhoneNumberUtil.PhoneNumberFormat.E164);
+    String email = uniqueEmail();
+    long before = leads.count();
+
+    HttpResponse<String> refused = post("/api/v1/leads", INGEST, leadJson(email, phone));
+
+    assertProblem(refused, 400);
+    assertThat(body(refused).get("errors").get("phone").asString()).contains(why);
+    assertThat(leads.count()).isEqualTo(before);
+  }
+
+  static Stream<Arguments> numbersNobodyIsCalledOn() {
+    return Stream.of(
+        arguments("US", PhoneNumberType.PREMIUM_RATE, "premium-rate"),
+        arguments("GB", PhoneNumberType.PREMIUM_RATE, "premium-rate"),
+        arguments("FR", PhoneNumberType.PREMIUM_RATE, "premium-rate"),
+        arguments("FR", PhoneNumberType.SHARED_COST, "shared-cost"),
+        arguments("US", PhoneNumberType.PERSONAL_NUMBER, "personal"),
+        arguments("GB", PhoneNumberType.PERSONAL_NUMBER, "personal"),
+        arguments("GB", PhoneNumberType.PAGER, "pager"),
+        arguments("GB", PhoneNumberType.UAN, "universal access"),
+        arguments("DE", PhoneNumberType.VOICEMAIL, "voicemail"));
+  }
+
+  @Test
+  void mobileAndFixedLineNumbersAreStillTakenAbroadToo() {
+    PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    String ukMobile = phones.format(phones.getExampleNumberForType("GB", PhoneNumberType.MOBILE), PhoneNumberUtil.PhoneNumberFormat.E164);
+
+    assertThat(post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), ukMobile)).statusCode()).isEqualTo(202);
   }
 
   private HttpResponse<String> send(String body, String contentType) {

@@ -37,7 +37,16 @@ final class LeadApi {
     if (response.statusCode() != 202) {
       throw new IllegalStateException("capture answered " + response.statusCode() + ": " + response.body());
     }
-    return json.readTree(response.body()).get("leadId").asString();
+    return leadOfCapture(json.readTree(response.body()).get("captureId").asString());
+  }
+
+  /** The web-form key's answer names the capture, never the lead: an admin finds the lead by it. */
+  private String leadOfCapture(String captureId) throws IOException, InterruptedException {
+    HttpResponse<String> found =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "?captureId=" + captureId)).header("Authorization", "Bearer dev-admin").build(),
+            HttpResponse.BodyHandlers.ofString());
+    return json.readTree(found.body()).get("items").get(0).get("id").asString();
   }
 
   /** {@code GET /leads/{id}} as an admin sees it; null while the API cannot answer. */

@@ -54,8 +54,18 @@ class LocalStackIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).isEqualTo(202);
-      URI lead =
-          URI.create("http://localhost:" + apiPort + created.headers().firstValue("Location").orElseThrow());
+      // The web-form key learns the capture's id, not the lead's: the admin finds the lead by it.
+      String captureId = json.readTree(created.body()).get("captureId").asString();
+      String leadId =
+          json.readTree(
+                  http.send(
+                          HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/v1/leads?captureId=" + captureId))
+                              .header("Authorization", "Bearer dev-admin")
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body())
+              .get("items").get(0).get("id").asString();
+      URI lead = URI.create("http://localhost:" + apiPort + "/api/v1/leads/" + leadId);
 
       JsonNode routed =
           await()

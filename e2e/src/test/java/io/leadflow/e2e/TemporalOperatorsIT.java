@@ -472,8 +472,13 @@ class TemporalOperatorsIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-    String location = created.headers().firstValue("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
+    // The web-form key learns the capture's id, not the lead's: the admin finds the lead by it.
+    String captureId = JSON.readTree(created.body()).get("captureId").asString();
+    HttpResponse<String> found =
+        HTTP.send(
+            HttpRequest.newBuilder(api("/api/v1/leads?captureId=" + captureId)).header("Authorization", "Bearer dev-admin").build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(found.body()).get("items").get(0).get("id").asString();
   }
 
   private static void awaitLead(String lead, String status, String rep) {

@@ -9,10 +9,13 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * One capture of a lead, with its attribution; {@code joined} when it found the person known,
  * {@code coalesced} when that repeat was only counted, not signalled to the lead's workflow.
+ * {@code receiptId} is the random id the capture's answer gives out ({@code captureId} in the API),
+ * which names this capture and not the lead.
  */
 @Table("lead_capture")
 public record CaptureRecord(
     @Id Long id,
+    UUID receiptId,
     UUID leadId,
     String source,
     String interest,
@@ -26,6 +29,6 @@ public record CaptureRecord(
 
   public static CaptureRecord of(
       UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now) {
-    return new CaptureRecord(null, leadId, source, interest, utm, joined, coalesced, now);
+    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, joined, coalesced, now);
   }
 }

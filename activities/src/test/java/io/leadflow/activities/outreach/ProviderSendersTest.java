@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadflow.activities.StoredLeads;
+import io.leadflow.activities.consent.UnsubscribeTokens;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
@@ -27,7 +28,10 @@ import io.leadflow.workflows.TouchRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +74,7 @@ class ProviderSendersTest {
   @Autowired LeadRepository leads;
   @Autowired TouchRepository touches;
   @Autowired Suppressions suppressions;
+  @Autowired UnsubscribeTokens unsubscribeTokens;
 
   private OneAttemptOutreach temporal;
   private OutreachActivities outreach;
@@ -248,16 +253,40 @@ class ProviderSendersTest {
                      "content":[{"type":"text/plain","value":"${json-unit.any-string}"}],
                      "reply_to":{"email":"replies+%s@reply.leadflow.test"},
                      "asm":{"group_id":4242},
-                     "headers":{"List-Unsubscribe":"<https://leads.example.com/api/v1/webhooks/email/unsubscribe?lead=%s>",
+                     "headers":{"List-Unsubscribe":"${json-unit.any-string}",
                                 "List-Unsubscribe-Post":"List-Unsubscribe=One-Click"}}
                     """
-                        .formatted(lead.email(), lead.id(), touch(lead, Channel.EMAIL, "d3-value").businessKey(), lead.id(), lead.id()),
+                        .formatted(lead.email(), lead.id(), touch(lead, Channel.EMAIL, "d3-value").businessKey(), lead.id()),
                     true,
                     true)));
     providers.verify(
         postRequestedFor(urlEqualTo("/v3/mail/send"))
             .withRequestBody(matchingJsonPath("$.content[1].type", equalTo("text/html")))
             .withRequestBody(matchingJsonPath("$.content[1].value", containing("<p>Hi Sarah,</p><p>Following up on your request"))));
+  }
+
+  @Test
+  void theOneClickUnsubscribeLinkCarriesASignedTokenForTheLeadNotItsBareId() {
+    Lead lead = StoredLeads.save(leads, false);
+    providers.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "sg-msg-2")));
+
+    outreach.sendTouch(touch(lead, Channel.EMAIL, "d3-value"));
+
+    String body = providers.findAll(postRequestedFor(urlEqualTo("/v3/mail/send"))).get(0).getBodyAsString();
+    Matcher header =
+        Pattern.compile("\"List-Unsubscribe\":\"<https://leads\\.example\\.com/api/v1/webhooks/email/unsubscribe\\?token=([^>\"]+)>\"")
+            .matcher(body);
+    assertThat(header.find()).as("List-Unsubscribe with a token in " + body).isTrue();
+    String token = header.group(1);
+    assertThat(body).doesNotContain("unsubscribe?lead=");
+    UnsubscribeTokens.Checked checked = unsubscribeTokens.check(token, Channel.EMAIL, Instant.now());
+    assertThat(checked.claim()).hasValueSatisfying(claim -> {
+      assertThat(claim.leadId()).isEqualTo(lead.id());
+      assertThat(claim.expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(59)));
+    });
+    String forAnotherLead = token.replace(lead.id().toString(), UUID.randomUUID().toString());
+    assertThat(unsubscribeTokens.check(forAnotherLead, Channel.EMAIL, Instant.now()).refusal())
+        .isEqualTo(UnsubscribeTokens.Refusal.INVALID);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.leadflow.api.capture;
 
+import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.api.security.ApiPrincipal;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -34,9 +34,9 @@ class CaptureController {
     this.defaultRegion = defaultRegion;
   }
 
-  /** 202 for a new lead; 200 when the person was known and the capture joined their lead. */
+  /** What the caller sees of it: {@link CaptureAnswer}. */
   @PostMapping("/api/v1/leads")
-  ResponseEntity<CapturedLead> capture(
+  ResponseEntity<CaptureAnswer> capture(
       @Valid @RequestBody CaptureLeadRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @AuthenticationPrincipal ApiPrincipal caller) {
@@ -45,30 +45,28 @@ class CaptureController {
         idempotencyKey == null
             ? process(caller, request, phone)
             : idempotency.once(caller.keyId(), idempotencyKey, request, () -> process(caller, request, phone));
-    return ResponseEntity.status(answer.status())
-        .location(URI.create("/api/v1/leads/" + answer.body().leadId()))
-        .body(answer.body());
+    return CaptureAnswer.to(caller, answer.body());
   }
 
   private IdempotencyKeys.Answer process(ApiPrincipal caller, CaptureLeadRequest request, String phone) {
-    limits.check(caller.keyId(), phone);
+    limits.check(caller.keyId(), phone, ContactKeys.of(request.email(), null).email());
     CapturedLead captured = capture.capture(request, phone);
     return new IdempotencyKeys.Answer(
         (captured.joinedExisting() ? HttpStatus.OK : HttpStatus.ACCEPTED).value(), captured);
   }
 
+  /** A valid phone LeadFlow may call and text ({@link PhoneNumbers}), in E.164; otherwise 400 naming {@code phone}. */
   private String e164(String phone) {
     if (phone == null || phone.isBlank()) {
       return null;
     }
-    return PhoneNumbers.toE164(phone, defaultRegion)
-        .orElseThrow(
-            () -> {
-              ProblemDetail problem =
-                  ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
-              problem.setTitle("Invalid request");
-              problem.setProperty("errors", Map.of("phone", "is not a valid phone number (default region " + defaultRegion + ")"));
-              return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-            });
+    PhoneNumbers.Checked checked = PhoneNumbers.check(phone, defaultRegion);
+    if (checked.problem() != null) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
+      problem.setTitle("Invalid request");
+      problem.setProperty("errors", Map.of("phone", checked.problem()));
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+    return checked.e164();
   }
 }

@@ -16,8 +16,12 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Abuse limits on capture, per API instance: captures per API key per minute (a leaked form key
- * cannot flood the pipeline), and captures per destination phone per hour (SMS pumping: bots
- * entering premium numbers to make us text them). Over a limit: 429 with Retry-After.
+ * cannot flood the pipeline), captures per destination phone per hour (SMS pumping: bots
+ * entering numbers to make us text them; each text costs money), and captures per email address
+ * per hour (one address hammered to fill the store and its lead's history). The email limit is
+ * generous (100): emails cost little, a known person's repeats are coalesced after three a day,
+ * and fifty identical captures at once must still join one lead. Over a limit: 429 with
+ * Retry-After.
  *
  * <p>Each limit is a Bucket4j token bucket (full at {@code limit}, refilled to it once per window)
  * held in a Caffeine cache that forgets a bucket once it has been idle for its window (it would be
@@ -33,29 +37,36 @@ class CaptureLimits {
 
   private final Limit perKey;
   private final Limit perPhone;
+  private final Limit perEmail;
 
   @Autowired
   CaptureLimits(
       @Value("${leadflow.capture.per-key-per-minute:600}") int perKeyPerMinute,
-      @Value("${leadflow.capture.per-phone-per-hour:5}") int perPhonePerHour) {
-    this(perKeyPerMinute, perPhonePerHour, MAX_TRACKED);
+      @Value("${leadflow.capture.per-phone-per-hour:5}") int perPhonePerHour,
+      @Value("${leadflow.capture.per-email-per-hour:100}") int perEmailPerHour) {
+    this(perKeyPerMinute, perPhonePerHour, perEmailPerHour, MAX_TRACKED);
   }
 
-  CaptureLimits(int perKeyPerMinute, int perPhonePerHour, long maxTracked) {
+  CaptureLimits(int perKeyPerMinute, int perPhonePerHour, int perEmailPerHour, long maxTracked) {
     perKey = new Limit(perKeyPerMinute, Duration.ofMinutes(1), "captures for this API key", maxTracked);
     perPhone = new Limit(perPhonePerHour, Duration.ofHours(1), "captures for this phone number", maxTracked);
+    perEmail = new Limit(perEmailPerHour, Duration.ofHours(1), "captures for this email address", maxTracked);
   }
 
-  void check(long apiKeyId, String e164Phone) {
+  /** {@code emailKey}: the normalized address (ContactKeys), so its case cannot dodge the limit. */
+  void check(long apiKeyId, String e164Phone, String emailKey) {
     perKey.take(Long.toString(apiKeyId));
     if (e164Phone != null) {
       perPhone.take(e164Phone);
+    }
+    if (emailKey != null) {
+      perEmail.take(emailKey);
     }
   }
 
   /** How many buckets are held now, all limits together. */
   long tracked() {
-    return perKey.tracked() + perPhone.tracked();
+    return perKey.tracked() + perPhone.tracked() + perEmail.tracked();
   }
 
   private static final class Limit {

@@ -2,5 +2,9 @@ package io.leadflow.api.capture;
 
 import java.util.UUID;
 
-/** The answer to a capture: the lead, its workflow, and whether the person was already known. */
-public record CapturedLead(UUID leadId, String workflowId, boolean joinedExisting) {}
+/**
+ * What a capture did: its own id (the receipt), the lead, its workflow, and whether the person
+ * was already known. Kept whole for idempotent replays; {@link CaptureAnswer} decides what of it
+ * the caller sees.
+ */
+public record CapturedLead(UUID captureId, UUID leadId, String workflowId, boolean joinedExisting) {}

@@ -68,11 +68,12 @@ class LeadCapture {
     if (stored.outboxId() != null) {
       relay.relaySoon(stored.outboxId());
     }
-    return new CapturedLead(stored.leadId(), LeadWorkflows.idFor(stored.leadId().toString()), stored.joined());
+    return new CapturedLead(
+        stored.captureId(), stored.leadId(), LeadWorkflows.idFor(stored.leadId().toString()), stored.joined());
   }
 
   /** {@code outboxId} null: a repeat only counted (coalesced), nothing to hand to Temporal. */
-  private record Stored(UUID leadId, boolean joined, Long outboxId) {}
+  private record Stored(UUID captureId, UUID leadId, boolean joined, Long outboxId) {}
 
   private Stored store(CaptureLeadRequest request, String phone) {
     String email = blankToNull(request.email());
@@ -101,9 +102,9 @@ class LeadCapture {
                 clock.instant()));
     recordConsent(request, lead.id(), capture, keys);
     if (coalesced) {
-      return new Stored(lead.id(), true, null);
+      return new Stored(capture.receiptId(), lead.id(), true, null);
     }
-    return new Stored(lead.id(), known.isPresent(), outbox.save(OutboxEntry.of(lead.id(), capture.id(), known.isPresent(), clock.instant())).id());
+    return new Stored(capture.receiptId(), lead.id(), known.isPresent(), outbox.save(OutboxEntry.of(lead.id(), capture.id(), known.isPresent(), clock.instant())).id());
   }
 
   /**

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,12 +70,13 @@ class LeadController {
       @RequestParam(required = false) String source,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+      @RequestParam(required = false) UUID captureId,
       @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
       @AuthenticationPrincipal ApiPrincipal caller) {
     String rep = caller.role() == Role.REP ? caller.repId() : assignedRep;
     return search.find(
-        LeadScope.of(caller), new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo), cursor, limit);
+        LeadScope.of(caller), new LeadSearch.Filter(status, tier, rep, source, createdFrom, createdTo, captureId), cursor, limit);
   }
 
   @GetMapping("/{id}")

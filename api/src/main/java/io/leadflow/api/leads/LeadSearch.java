@@ -18,8 +18,15 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class LeadSearch {
 
+  /** {@code captureId}: the lead a capture's answer (its receipt) belongs to. */
   record Filter(
-      LeadStatus status, Tier tier, String assignedRep, String source, Instant createdFrom, Instant createdTo) {}
+      LeadStatus status,
+      Tier tier,
+      String assignedRep,
+      String source,
+      Instant createdFrom,
+      Instant createdTo,
+      UUID captureId) {}
 
   private final JdbcClient jdbc;
 
@@ -40,6 +47,7 @@ class LeadSearch {
     where(sql, params, "source = ?", filter.source());
     where(sql, params, "created_at >= ?", timestamp(filter.createdFrom()));
     where(sql, params, "created_at < ?", timestamp(filter.createdTo()));
+    where(sql, params, "exists (select 1 from lead_capture c where c.lead_id = lead.id and c.receipt_id = ?)", filter.captureId());
     if (cursor != null) {
       Position after = Position.decode(cursor);
       sql.append(" and (created_at, id) < (?, ?)");

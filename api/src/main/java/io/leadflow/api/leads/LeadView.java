@@ -81,7 +81,9 @@ record LeadView(
   record Routing(
       String repId, String backupRepId, String managerId, String stage, String territoryId, String reason, Instant routedAt) {}
 
-  record CaptureView(String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at) {}
+  /** {@code captureId}: the id the capture's answer gave its sender (null for captures stored before it existed). */
+  record CaptureView(
+      UUID captureId, String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at) {}
 
   record TouchView(
       String step,
@@ -149,7 +151,7 @@ record LeadView(
         lead.createdAt(),
         lead.updatedAt(),
         captures.stream()
-            .map(c -> new CaptureView(c.source(), c.interest(), c.utm(), c.joined(), c.coalesced(), c.createdAt()))
+            .map(c -> new CaptureView(c.receiptId(), c.source(), c.interest(), c.utm(), c.joined(), c.coalesced(), c.createdAt()))
             .toList(),
         touches.stream()
             .map(

@@ -4,13 +4,20 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A stored API key: only its hash, never the key. */
+/** A stored API key: only its hash, never the key. {@code lastUsedAt} is right to the minute ({@link ApiKeyUsage}). */
 @Table("api_key")
 record ApiKey(
-    @Id Long id, String keyHash, String name, Role role, String repId, Instant createdAt, Instant revokedAt) {
+    @Id Long id,
+    String keyHash,
+    String name,
+    Role role,
+    String repId,
+    Instant createdAt,
+    Instant revokedAt,
+    Instant lastUsedAt) {
 
   static ApiKey of(String key, String name, Role role, String repId) {
-    return new ApiKey(null, ApiKeys.hash(key), name, role, repId, Instant.now(), null);
+    return new ApiKey(null, ApiKeys.hash(key), name, role, repId, Instant.now(), null, null);
   }
 
   ApiPrincipal principal() {

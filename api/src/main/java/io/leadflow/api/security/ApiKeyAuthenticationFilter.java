@@ -16,16 +16,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Reads {@code Authorization: Bearer <key>} (or {@code X-Api-Key}); a key that is not valid is 401. */
+/**
+ * Reads {@code Authorization: Bearer <key>} (or {@code X-Api-Key}); a key that is not valid is 401.
+ * Every request looks its key up in the store (nothing is cached), so a revoked key is refused from
+ * the next request on.
+ */
 @Component
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   private final ApiKeyRepository keys;
   private final ProblemResponses problems;
+  private final ApiKeyUsage usage;
 
-  ApiKeyAuthenticationFilter(ApiKeyRepository keys, ProblemResponses problems) {
+  ApiKeyAuthenticationFilter(ApiKeyRepository keys, ProblemResponses problems, ApiKeyUsage usage) {
     this.keys = keys;
     this.problems = problems;
+    this.usage = usage;
   }
 
   @Override
@@ -44,6 +50,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "This API key is unknown or revoked.");
         return;
       }
+      usage.used(key.get().id());
       ApiPrincipal principal = key.get().principal();
       var authentication =
           UsernamePasswordAuthenticationToken.authenticated(

@@ -1,12 +1,10 @@
 package io.leadflow.api.webhooks;
 
-import io.leadflow.activities.outreach.sendgrid.SendGridEvent;
 import io.leadflow.activities.outreach.sendgrid.SendGridProperties;
 import io.leadflow.activities.outreach.sendgrid.SendGridReply;
 import io.leadflow.activities.outreach.sendgrid.SendGridSignature;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SendGrid's webhooks: the signed Event Webhook, Inbound Parse (replies), and RFC 8058 one-click
- * unsubscribe. Every accepted event is stored (deduplicated) before the 2xx; a transient fault
+ * SendGrid's webhooks: the signed Event Webhook and Inbound Parse (replies); one-click unsubscribe
+ * is {@link UnsubscribeController}. Every accepted event is stored (deduplicated) before the 2xx; a transient fault
  * answers 5xx so SendGrid retries instead of dropping the event. The Event Webhook's body arrives
  * here already read within its limit (RequestSizeLimit): its signature is checked over those bytes
  * before anything parses them ({@link SendGridEventBatch}).
@@ -74,16 +72,6 @@ class SendGridWebhookController {
     email.put("messageId", reply.messageId());
     events.storeOnce("sendgrid", "reply", "sendgrid:" + reply.messageId(), reply.leadId(), json.writeValueAsString(email))
         .ifPresent(relay::applyNow);
-    return ResponseEntity.ok().build();
-  }
-
-  /** RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL in the header. */
-  @PostMapping("/api/v1/webhooks/email/unsubscribe")
-  ResponseEntity<Void> unsubscribe(@RequestParam("lead") String lead) {
-    UUID leadId = SendGridEvent.leadId(lead);
-    if (leadId != null) {
-      events.storeOnce("email", "unsubscribe", "unsubscribe:" + leadId, leadId, "{}").ifPresent(relay::applyNow);
-    }
     return ResponseEntity.ok().build();
   }
 }

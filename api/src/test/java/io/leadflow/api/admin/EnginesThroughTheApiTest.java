@@ -38,7 +38,7 @@ class EnginesThroughTheApiTest extends ApiTest {
   }
 
   private JsonNode routed(String captureJson) {
-    String leadId = body(post("/api/v1/leads", INGEST, captureJson)).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, captureJson));
     return await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> body(get("/api/v1/leads/" + leadId, ADMIN)), lead -> "AWAITING_ACK".equals(lead.get("status").asString()));

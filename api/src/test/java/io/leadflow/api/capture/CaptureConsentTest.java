@@ -63,13 +63,13 @@ class CaptureConsentTest extends ApiTest {
   void aTextOptOutOutlivesTheLeadsCloseAndHoldsInTheRoundARecaptureOpens() {
     String email = uniqueEmail();
     String phone = uniquePhone();
-    String leadId = body(post("/api/v1/leads", INGEST, consentingLeadJson(email, phone))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, consentingLeadJson(email, phone)));
     awaitStatus(leadId, "AWAITING_ACK");
     assertThat(post("/api/v1/leads/" + leadId + "/opt-out", ANA, "{\"channel\":\"SMS\"}").statusCode()).isEqualTo(202);
     assertThat(post("/api/v1/leads/" + leadId + "/disqualify", ANA, "{\"reason\":\"not now\"}").statusCode()).isEqualTo(202);
     awaitStatus(leadId, "DISQUALIFIED");
 
-    assertThat(post("/api/v1/leads", INGEST, consentingLeadJson(email, phone)).statusCode()).isEqualTo(200);
+    assertThat(leadOf(post("/api/v1/leads", INGEST, consentingLeadJson(email, phone)))).isEqualTo(leadId);
 
     JsonNode lead = awaitNotes(leadId, "Not contacted by SMS: suppressed: the person opted out of SMS");
     assertThat(channels(lead.get("live").get("notContactedBy"))).containsExactly("SMS");
@@ -113,7 +113,7 @@ class CaptureConsentTest extends ApiTest {
   private String capture(String email, String phone, String consent) {
     HttpResponse<String> response = post("/api/v1/leads", INGEST, json(email, phone, consent));
     assertThat(response.statusCode()).isEqualTo(202);
-    return body(response).get("leadId").asString();
+    return leadOf(response);
   }
 
   private JsonNode awaitNotes(String leadId, String note) {

@@ -3,47 +3,64 @@ package io.leadflow.api.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadflow.activities.store.ContactKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponseException;
 
-/** The capture limits hold, and a stream of new keys and phone numbers cannot grow their memory. */
+/** The capture limits hold, and a stream of new keys, phone numbers and addresses cannot grow their memory. */
 class CaptureLimitsTest {
 
   @Test
   void thePhoneLimitRefusesTheSixthCaptureWithRetryAfter() {
-    CaptureLimits limits = new CaptureLimits(600, 5, 1_000);
+    CaptureLimits limits = new CaptureLimits(600, 5, 100, 1_000);
     for (int i = 0; i < 5; i++) {
-      limits.check(1, "+16465550100");
+      limits.check(1, "+16465550100", null);
     }
 
-    assertThatThrownBy(() -> limits.check(1, "+16465550100"))
+    assertThatThrownBy(() -> limits.check(1, "+16465550100", null))
         .isInstanceOfSatisfying(ErrorResponseException.class, tooMany -> {
           assertThat(tooMany.getStatusCode().value()).isEqualTo(429);
           assertThat(Long.parseLong(tooMany.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 3600L);
         });
-    limits.check(1, "+16465550101");
+    limits.check(1, "+16465550101", null);
+  }
+
+  @Test
+  void theEmailLimitLetsFiftyIdenticalCapturesThroughAndRefusesPastItsCountWhateverTheCase() {
+    CaptureLimits limits = new CaptureLimits(600, 5, 100, 1_000);
+    for (int i = 0; i < 100; i++) {
+      limits.check(1, null, ContactKeys.of(i % 2 == 0 ? "sarah@acme.test" : "Sarah@ACME.test", null).email());
+    }
+
+    assertThatThrownBy(() -> limits.check(1, null, ContactKeys.of("SARAH@acme.test", null).email()))
+        .isInstanceOfSatisfying(ErrorResponseException.class, tooMany -> {
+          assertThat(tooMany.getStatusCode().value()).isEqualTo(429);
+          assertThat(tooMany.getBody().getDetail()).contains("email address").contains("100 per 60 min");
+          assertThat(Long.parseLong(tooMany.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 3600L);
+        });
+    limits.check(1, null, ContactKeys.of("someone.else@acme.test", null).email());
   }
 
   @Test
   void thePerKeyLimitRefusesPastItsCount() {
-    CaptureLimits limits = new CaptureLimits(3, 5, 1_000);
+    CaptureLimits limits = new CaptureLimits(3, 5, 100, 1_000);
     for (int i = 0; i < 3; i++) {
-      limits.check(7, null);
+      limits.check(7, null, null);
     }
 
-    assertThatThrownBy(() -> limits.check(7, null)).isInstanceOf(ErrorResponseException.class);
-    limits.check(8, null);
+    assertThatThrownBy(() -> limits.check(7, null, null)).isInstanceOf(ErrorResponseException.class);
+    limits.check(8, null, null);
   }
 
   @Test
-  void fiftyThousandDistinctPhonesAndKeysKeepAtMostTheTrackedBound() {
-    CaptureLimits limits = new CaptureLimits(600, 5, 1_000);
+  void fiftyThousandDistinctPhonesAddressesAndKeysKeepAtMostTheTrackedBound() {
+    CaptureLimits limits = new CaptureLimits(600, 5, 100, 1_000);
 
     for (int i = 0; i < 50_000; i++) {
-      limits.check(i, "+1646" + String.format("%07d", i));
+      limits.check(i, "+1646" + String.format("%07d", i), ContactKeys.of("bot" + i + "@spam.test", null).email());
     }
 
-    assertThat(limits.tracked()).isLessThanOrEqualTo(2 * 1_000);
+    assertThat(limits.tracked()).isLessThanOrEqualTo(3 * 1_000);
   }
 }

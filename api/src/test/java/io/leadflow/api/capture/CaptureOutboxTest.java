@@ -163,7 +163,7 @@ class CaptureOutboxTest extends ApiTest {
   private String capture() {
     HttpResponse<String> captured = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null));
     assertThat(captured.statusCode()).isEqualTo(202);
-    return body(captured).get("leadId").asString();
+    return leadOf(captured);
   }
 
   private long outboxEntryOf(String leadId) {

@@ -29,7 +29,7 @@ class RepeatCapturesTest extends ApiTest {
   @Test
   void tenThousandRepeatsOfOnePersonKeepTheHistoryUnderOneMegabyteAndTheLeadOnItsCadence() {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     CaptureLeadRequest again = new CaptureLeadRequest(
         "Sarah Kim", email, null, "web", "demo request", null, null, null, null, null, null, null, null, null, null);
 

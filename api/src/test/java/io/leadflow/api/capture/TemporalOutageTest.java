@@ -49,7 +49,7 @@ class TemporalOutageTest extends ApiTest {
     for (int i = 0; i < 5; i++) {
       HttpResponse<String> captured = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null));
       assertThat(captured.statusCode()).isEqualTo(202);
-      leadIds.add(body(captured).get("leadId").asString());
+      leadIds.add(leadOf(captured));
     }
     await()
         .atMost(Duration.ofSeconds(30))

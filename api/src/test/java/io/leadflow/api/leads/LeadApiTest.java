@@ -41,13 +41,14 @@ class LeadApiTest extends ApiTest {
 
   @Test
   void aCapturedLeadIsStoredRoutedAndGetsAnInstantReplyThroughTheDryRunSender() {
-    HttpResponse<String> created = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), uniquePhone()));
+    HttpResponse<String> created = post("/api/v1/leads", ADMIN, leadJson(uniqueEmail(), uniquePhone()));
 
     assertThat(created.statusCode()).isEqualTo(202);
     JsonNode answer = body(created);
     String leadId = answer.get("leadId").asString();
     assertThat(answer.get("workflowId").asString()).isEqualTo("lead-" + leadId);
     assertThat(answer.get("joinedExisting").asBoolean()).isFalse();
+    assertThat(answer.get("captureId").asString()).isNotBlank();
     String location = created.headers().firstValue("Location").orElseThrow();
     assertThat(location).isEqualTo("/api/v1/leads/" + leadId);
 
@@ -108,7 +109,7 @@ class LeadApiTest extends ApiTest {
   void anOptOutIsKeptForThePersonBeforeThe202EvenOnAClosedLead() {
     String email = uniqueEmail();
     String phone = uniquePhone();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, phone))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, phone)));
     await().atMost(Duration.ofSeconds(15))
         .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
     assertThat(post("/api/v1/leads/" + leadId + "/opt-out", ANA, "{\"channel\":\"SMS\"}").statusCode()).isEqualTo(202);
@@ -126,24 +127,48 @@ class LeadApiTest extends ApiTest {
   }
 
   @Test
+  void anIngestKeyGetsTheSameAnswerForANewAndAKnownPersonAndNeverTheirLeadsId() {
+    String email = uniqueEmail();
+
+    HttpResponse<String> asNew = post("/api/v1/leads", INGEST, leadJson(email, null));
+    HttpResponse<String> asKnown = post("/api/v1/leads", INGEST, leadJson(email, null));
+
+    String leadId = leadOf(asNew);
+    for (HttpResponse<String> answer : List.of(asNew, asKnown)) {
+      assertThat(answer.statusCode()).isEqualTo(202);
+      assertThat(answer.headers().firstValue("Location")).isEmpty();
+      assertThat(body(answer).propertyNames()).containsExactly("captureId");
+      assertThat(answer.body()).doesNotContain(leadId);
+    }
+    assertThat(leadOf(asKnown)).isEqualTo(leadId);
+    assertThat(body(get("/api/v1/leads/" + leadId, ADMIN)).get("captures").findValuesAsString("captureId"))
+        .containsExactly(body(asNew).get("captureId").asString(), body(asKnown).get("captureId").asString());
+    HttpResponse<String> adminAgain = post("/api/v1/leads", ADMIN, leadJson(email, null));
+    assertThat(adminAgain.statusCode()).isEqualTo(200);
+    assertThat(body(adminAgain).get("leadId").asString()).isEqualTo(leadId);
+    assertThat(body(adminAgain).get("joinedExisting").asBoolean()).isTrue();
+  }
+
+  @Test
   void aRepeatThatBringsAPhoneAddsItSoACaptureByThatPhoneFindsTheSameLead() {
     String email = uniqueEmail();
     String phone = uniquePhone();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
 
     HttpResponse<String> withPhone = post("/api/v1/leads", INGEST, leadJson(email, phone));
     HttpResponse<String> byPhone = post("/api/v1/leads", INGEST, leadJson(null, phone));
 
-    assertThat(body(withPhone).get("leadId").asString()).isEqualTo(leadId);
-    assertThat(body(byPhone).get("leadId").asString()).isEqualTo(leadId);
-    assertThat(body(byPhone).get("joinedExisting").asBoolean()).isTrue();
+    assertThat(leadOf(withPhone)).isEqualTo(leadId);
+    assertThat(leadOf(byPhone)).isEqualTo(leadId);
+    assertThat(captures.findByLeadIdOrderByIdAsc(UUID.fromString(leadId))).extracting(CaptureRecord::joined)
+        .containsExactly(false, true, true);
     assertThat(body(get("/api/v1/leads/" + leadId, ADMIN)).get("phone").asString()).startsWith("+1646");
   }
 
   @Test
   void aClosedLeadCapturedAgainGetsItsOwnInstantReplyAndRepAlertInANewRound() {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     await().atMost(Duration.ofSeconds(15))
         .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
     assertThat(post("/api/v1/leads/" + leadId + "/disqualify", ANA, "{\"reason\":\"not now\"}").statusCode()).isEqualTo(202);
@@ -151,7 +176,7 @@ class LeadApiTest extends ApiTest {
         .until(() -> temporal.newUntypedWorkflowStub(LeadWorkflows.idFor(leadId)).describe().getStatus()
             == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
 
-    assertThat(post("/api/v1/leads", INGEST, leadJson(email, null)).statusCode()).isEqualTo(200);
+    assertThat(leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)))).isEqualTo(leadId);
 
     JsonNode lead = await().atMost(Duration.ofSeconds(15))
         .until(() -> body(get("/api/v1/leads/" + leadId, ADMIN)), l -> l.get("touches").size() == 2);
@@ -167,7 +192,7 @@ class LeadApiTest extends ApiTest {
   @Test
   void theSamePersonCapturedAgainJoinsTheirLeadAsAnEngagementInsteadOfASecondWorkflow() {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
 
     HttpResponse<String> again =
         post(
@@ -176,10 +201,8 @@ class LeadApiTest extends ApiTest {
             "{\"name\":\"Sarah K.\",\"email\":\"" + email.toUpperCase()
                 + "\",\"source\":\"ads\",\"interest\":\"pricing\",\"utmSource\":\"google\",\"utmCampaign\":\"q4-demo\"}");
 
-    assertThat(again.statusCode()).isEqualTo(200);
-    JsonNode joined = body(again);
-    assertThat(joined.get("leadId").asString()).isEqualTo(leadId);
-    assertThat(joined.get("joinedExisting").asBoolean()).isTrue();
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(leadOf(again)).isEqualTo(leadId);
     assertThat(captures.findByLeadIdOrderByIdAsc(UUID.fromString(leadId)))
         .extracting(CaptureRecord::source, CaptureRecord::joined)
         .containsExactly(tuple("web", false), tuple("ads", true));
@@ -202,14 +225,14 @@ class LeadApiTest extends ApiTest {
     pool.shutdown();
 
     Set<String> leadIds = new HashSet<>();
-    int created = 0;
+    Set<String> captureIds = new HashSet<>();
     for (Future<HttpResponse<String>> answer : answers) {
-      assertThat(answer.get().statusCode()).isIn(200, 202);
-      created += answer.get().statusCode() == 202 ? 1 : 0;
-      leadIds.add(body(answer.get()).get("leadId").asString());
+      assertThat(answer.get().statusCode()).isEqualTo(202); // INGEST: the same answer for the first and the rest
+      captureIds.add(body(answer.get()).get("captureId").asString());
+      leadIds.add(leadOf(answer.get()));
     }
     assertThat(leadIds).hasSize(1);
-    assertThat(created).isEqualTo(1);
+    assertThat(captureIds).hasSize(50);
     String leadId = leadIds.iterator().next();
     assertThat(captures.findByLeadIdOrderByIdAsc(UUID.fromString(leadId))).hasSize(50)
         .filteredOn(CaptureRecord::coalesced).hasSize(46); // repeats past 3 a day are counted, not signalled

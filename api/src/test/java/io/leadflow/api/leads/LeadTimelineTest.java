@@ -47,7 +47,7 @@ class LeadTimelineTest extends ApiTest {
   @Test
   void aWaitTheLeadEngagedDuringIsToldOnce() {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));

@@ -40,11 +40,9 @@ class OperationsTest extends ApiTest {
     String phoneDigits = "646" + ThreadLocalRandom.current().nextInt(200, 1000) + ThreadLocalRandom.current().nextInt(1000, 10000);
     String replyBody = "call me at home " + unique;
     String leadId =
-        body(post("/api/v1/leads", INGEST,
+        leadOf(post("/api/v1/leads", INGEST,
                 "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"phone\":\"+1" + phoneDigits
-                    + "\",\"source\":\"web\",\"interest\":\"demo request\"}"))
-            .get("leadId")
-            .asString();
+                    + "\",\"source\":\"web\",\"interest\":\"demo request\"}"));
     await().atMost(Duration.ofSeconds(15)).until(() -> "AWAITING_ACK".equals(status(leadId)));
     assertThat(post("/api/v1/leads/" + leadId + "/acknowledge", ANA, null).statusCode()).isEqualTo(200);
     assertThat(post("/api/v1/leads/" + leadId + "/replies", ANA, "{\"channel\":\"SMS\",\"body\":\"" + replyBody + "\"}").statusCode())
@@ -66,9 +64,7 @@ class OperationsTest extends ApiTest {
   void theTemporalUiListsALeadByItsSourceAndInterestNeverByThePerson() {
     String email = "zed+" + UUID.randomUUID() + "@privacy.test";
     String leadId =
-        body(post("/api/v1/leads", INGEST, "{\"name\":\"Zed Zebra\",\"email\":\"" + email + "\",\"source\":\"web\",\"interest\":\"demo request\"}"))
-            .get("leadId")
-            .asString();
+        leadOf(post("/api/v1/leads", INGEST, "{\"name\":\"Zed Zebra\",\"email\":\"" + email + "\",\"source\":\"web\",\"interest\":\"demo request\"}"));
 
     WorkflowExecutionDescription workflow =
         await()

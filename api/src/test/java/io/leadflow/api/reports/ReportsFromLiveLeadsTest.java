@@ -20,10 +20,8 @@ class ReportsFromLiveLeadsTest extends ApiTest {
   void aLeadAcknowledgedInTimeCountsInItsSourcesSpeedToLeadAndFunnel() {
     String source = "live-" + UUID.randomUUID().toString().substring(0, 8);
     String leadId =
-        body(post("/api/v1/leads", INGEST,
-                "{\"name\":\"Sarah Kim\",\"email\":\"" + uniqueEmail() + "\",\"source\":\"" + source + "\",\"interest\":\"demo request\"}"))
-            .get("leadId")
-            .asString();
+        leadOf(post("/api/v1/leads", INGEST,
+                "{\"name\":\"Sarah Kim\",\"email\":\"" + uniqueEmail() + "\",\"source\":\"" + source + "\",\"interest\":\"demo request\"}"));
     await().atMost(Duration.ofSeconds(15)).until(() -> "AWAITING_ACK".equals(lead(leadId).get("status").asString()));
     Instant acknowledgedAt = Instant.parse(body(post("/api/v1/leads/" + leadId + "/acknowledge", ANA, null)).get("acknowledgedAt").asString());
 

@@ -115,6 +115,16 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, ANA, 403),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, MANAGER, 403),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, ADMIN, 201),
+        arguments("GET", "/api/v1/admin/api-keys", null, NONE, 401),
+        arguments("GET", "/api/v1/admin/api-keys", null, INGEST, 403),
+        arguments("GET", "/api/v1/admin/api-keys", null, ANA, 403),
+        arguments("GET", "/api/v1/admin/api-keys", null, MANAGER, 403),
+        arguments("GET", "/api/v1/admin/api-keys", null, ADMIN, 200),
+        arguments("DELETE", "/api/v1/admin/api-keys/0", null, NONE, 401),
+        arguments("DELETE", "/api/v1/admin/api-keys/0", null, INGEST, 403),
+        arguments("DELETE", "/api/v1/admin/api-keys/0", null, ANA, 403),
+        arguments("DELETE", "/api/v1/admin/api-keys/0", null, MANAGER, 403),
+        arguments("DELETE", "/api/v1/admin/api-keys/0", null, ADMIN, 404),
         arguments("GET", "/actuator/health", null, NONE, 200),
         arguments("GET", "/api/v1/leads", null, "not-a-key", 401));
   }

@@ -98,7 +98,7 @@ final class ManagerTeamFixture {
         "{\"name\":\"Team Lead\",\"email\":\"lead+" + UUID.randomUUID() + "@acme.test\",\"source\":\"" + source()
             + "\",\"interest\":\"demo " + territory + "-" + tag + "\"}";
     HttpResponse<String> created = api.call("POST", "/api/v1/leads", INGEST, capture);
-    String leadId = json.readTree(created.body()).get("leadId").asString();
+    String leadId = io.leadflow.api.ApiTest.leadByCapture(created, (path, key) -> api.call("GET", path, key, null));
     JsonNode lead =
         await()
             .atMost(Duration.ofSeconds(15))

@@ -3,6 +3,7 @@ package io.leadflow.api.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.leadflow.activities.consent.UnsubscribeTokens;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Suppressions;
 import io.leadflow.api.ApiTest;
@@ -28,11 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The signed Event Webhook (ECDSA P-256 over timestamp + body), Inbound Parse and one-click unsubscribe. */
+/** The signed Event Webhook (ECDSA P-256 over timestamp + body), Inbound Parse and signed one-click unsubscribe links. */
 class SendGridWebhookTest extends ApiTest {
 
   private static final KeyPair SENDGRID = keyPair();
   private static final String EVENTS = "/api/v1/webhooks/sendgrid/events";
+  private static final String UNSUBSCRIBE = "/api/v1/webhooks/email/unsubscribe";
 
   @DynamicPropertySource
   static void verificationKey(DynamicPropertyRegistry properties) {
@@ -45,6 +47,7 @@ class SendGridWebhookTest extends ApiTest {
   @Autowired Suppressions suppressions;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired UnsubscribeTokens unsubscribeTokens;
 
   private static KeyPair keyPair() {
     try {
@@ -82,7 +85,7 @@ class SendGridWebhookTest extends ApiTest {
   @Test
   void aSignedBounceSuppressesTheAddressForEmailOnce() throws Exception {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     String eventId = "evt-" + UUID.randomUUID();
     String body = bounce(email, leadId, eventId);
     String now = Long.toString(Instant.now().getEpochSecond());
@@ -122,7 +125,7 @@ class SendGridWebhookTest extends ApiTest {
   @Test
   void aGroupResubscribeLiftsTheUnsubscribeForEmailWithItsEvidence() throws Exception {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     assertThat(signedEvents("[" + event("group_unsubscribe", email, leadId) + "]").statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> emailSuppressed(email));
 
@@ -314,15 +317,72 @@ class SendGridWebhookTest extends ApiTest {
   }
 
   @Test
-  void oneClickUnsubscribeStopsEmail() {
+  void aSignedOneClickUnsubscribeLinkStopsEmail() {
     String email = uniqueEmail();
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(email, null))).get("leadId").asString();
+    String leadId = body(post("/api/v1/leads", ADMIN, leadJson(email, null))).get("leadId").asString();
+    String token = unsubscribeTokens.issue(UUID.fromString(leadId), Channel.EMAIL, Instant.now());
 
-    HttpResponse<String> answer =
-        call("POST", "/api/v1/webhooks/email/unsubscribe?lead=" + leadId, null, "List-Unsubscribe=One-Click",
-            Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    HttpResponse<String> answer = oneClick("?token=" + token);
+    HttpResponse<String> again = oneClick("?token=" + token);
 
     assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(again.statusCode()).isEqualTo(200);
     assertThat(suppressions.blocks(ContactKeys.of(email, null).email(), Channel.EMAIL)).isTrue();
+    assertThat(unsubscribeEvents(leadId)).isEqualTo(1);
+  }
+
+  @Test
+  void aTamperedExpiredOrBareIdLinkStoresNothing() {
+    String email = uniqueEmail();
+    String leadId = body(post("/api/v1/leads", ADMIN, leadJson(email, null))).get("leadId").asString();
+    String forAnotherLead = unsubscribeTokens.issue(UUID.randomUUID(), Channel.EMAIL, Instant.now());
+    String tampered = leadId + forAnotherLead.substring(forAnotherLead.indexOf('.'));
+    String expired = unsubscribeTokens.issue(UUID.fromString(leadId), Channel.EMAIL, Instant.now().minus(Duration.ofDays(61)));
+
+    HttpResponse<String> tamperedAnswer = oneClick("?token=" + tampered);
+    HttpResponse<String> expiredAnswer = oneClick("?token=" + expired);
+    HttpResponse<String> bareId = oneClick("?lead=" + leadId);
+
+    assertThat(tamperedAnswer.statusCode()).isEqualTo(403);
+    assertThat(expiredAnswer.statusCode()).isEqualTo(410);
+    assertThat(bareId.statusCode()).isEqualTo(403);
+    for (HttpResponse<String> refused : List.of(tamperedAnswer, expiredAnswer, bareId)) {
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+    assertThat(suppressions.blocks(ContactKeys.of(email, null).email(), Channel.EMAIL)).isFalse();
+    assertThat(unsubscribeEvents(leadId)).isZero();
+  }
+
+  @Test
+  void openingTheLinkShowsAPageAndUnsubscribesNobody() {
+    String email = uniqueEmail();
+    String leadId = body(post("/api/v1/leads", ADMIN, leadJson(email, null))).get("leadId").asString();
+    String token = unsubscribeTokens.issue(UUID.fromString(leadId), Channel.EMAIL, Instant.now());
+    String expired = unsubscribeTokens.issue(UUID.fromString(leadId), Channel.EMAIL, Instant.now().minus(Duration.ofDays(61)));
+
+    HttpResponse<String> page = get(UNSUBSCRIBE + "?token=" + token, null);
+    HttpResponse<String> expiredPage = get(UNSUBSCRIBE + "?token=" + expired, null);
+    HttpResponse<String> forgedPage = get(UNSUBSCRIBE + "?token=" + leadId, null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body()).contains("<form method=\"post\" action=\"?token=" + token + "\"");
+    assertThat(expiredPage.statusCode()).isEqualTo(410);
+    assertThat(expiredPage.body()).contains("expired");
+    assertThat(forgedPage.statusCode()).isEqualTo(403);
+    assertThat(suppressions.blocks(ContactKeys.of(email, null).email(), Channel.EMAIL)).isFalse();
+    assertThat(unsubscribeEvents(leadId)).isZero();
+  }
+
+  private HttpResponse<String> oneClick(String query) {
+    return call("POST", UNSUBSCRIBE + query, null, "List-Unsubscribe=One-Click",
+        Map.of("Content-Type", "application/x-www-form-urlencoded"));
+  }
+
+  private int unsubscribeEvents(String leadId) {
+    return jdbc.sql("select count(*) from inbound_event where kind = 'unsubscribe' and lead_id = ?")
+        .param(UUID.fromString(leadId))
+        .query(Integer.class)
+        .single();
   }
 }

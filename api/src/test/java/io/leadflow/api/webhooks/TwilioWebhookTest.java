@@ -72,7 +72,7 @@ class TwilioWebhookTest extends ApiTest {
   }
 
   private String leadWithPhone(String phone) {
-    String leadId = body(post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), phone))).get("leadId").asString();
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), phone)));
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));

@@ -79,7 +79,7 @@ class WholeCadenceWithProvidersTest extends ApiTest {
   private Lead capture() {
     String email = uniqueEmail();
     String phone = uniquePhone().replace(" ", "");
-    String id = body(post("/api/v1/leads", INGEST, consentingLeadJson(email, phone))).get("leadId").asString();
+    String id = leadOf(post("/api/v1/leads", INGEST, consentingLeadJson(email, phone)));
     return new Lead(id, email, phone);
   }
 

@@ -9,6 +9,7 @@ import com.sendgrid.helpers.mail.objects.ASM;
 import com.sendgrid.helpers.mail.objects.Content;
 import com.sendgrid.helpers.mail.objects.Email;
 import com.sendgrid.helpers.mail.objects.Personalization;
+import io.leadflow.activities.consent.UnsubscribeTokens;
 import io.leadflow.activities.outreach.Message;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.ProviderException.Kind;
@@ -19,6 +20,9 @@ import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.http.conn.ConnectTimeoutException;
@@ -26,18 +30,27 @@ import org.apache.http.conn.ConnectTimeoutException;
 /**
  * Email through SendGrid Mail Send v3: plain text + HTML, custom args that let events and replies
  * find the lead and step, a per-lead reply-to, the unsubscribe group and RFC 8058 one-click
- * unsubscribe headers. SendGrid answers a Response for every status: each one is checked.
+ * unsubscribe headers, whose link carries a signed, expiring token ({@link UnsubscribeTokens}),
+ * never the bare lead id. SendGrid answers a Response for every status: each one is checked.
  */
 class SendGridEmailSender implements Sender {
 
   private final SendGrid sendGrid;
   private final SendSlots slots;
   private final SendGridProperties properties;
+  private final UnsubscribeTokens unsubscribe;
+  private final Clock clock;
 
-  SendGridEmailSender(SendGrid sendGrid, SendSlots slots, SendGridProperties properties) {
+  SendGridEmailSender(
+      SendGrid sendGrid, SendSlots slots, SendGridProperties properties, UnsubscribeTokens unsubscribe, Clock clock) {
     this.sendGrid = sendGrid;
     this.slots = slots;
     this.properties = properties;
+    this.unsubscribe = unsubscribe;
+    this.clock = clock;
+    if (properties.unsubscribeUrl() != null) {
+      unsubscribe.requireSecret("Email with one-click unsubscribe (leadflow.sendgrid.unsubscribe-url)");
+    }
   }
 
   @Override
@@ -104,10 +117,16 @@ class SendGridEmailSender implements Sender {
       mail.setASM(asm);
     }
     if (properties.unsubscribeUrl() != null) {
-      mail.addHeader("List-Unsubscribe", "<" + properties.unsubscribeUrl() + "?lead=" + lead.id() + ">");
+      mail.addHeader("List-Unsubscribe", "<" + unsubscribeLink(lead) + ">");
       mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     return mail;
+  }
+
+  /** The configured URL with a token for this lead's email, valid for the link lifetime from now. */
+  private String unsubscribeLink(Lead lead) {
+    String token = unsubscribe.issue(lead.id(), Channel.EMAIL, clock.instant());
+    return properties.unsubscribeUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   /** SendGrid's X-RateLimit-Reset is the epoch second the quota refills. */
