@@ -51,7 +51,7 @@ class LeadTimelineTest extends ApiTest {
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
-    assertThat(post("/api/v1/leads", INGEST, leadJson(email, null)).statusCode()).isEqualTo(200);
+    assertThat(leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)))).isEqualTo(leadId); // joined
 
     List<String> lines =
         await()
