@@ -1,13 +1,15 @@
 package io.leadflow.api;
 
 import io.grpc.StatusRuntimeException;
+import io.leadflow.api.input.InputProblems;
+import io.leadflow.api.input.InvalidInput;
 import io.leadflow.api.security.ProblemResponses;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.TreeMap;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -83,10 +85,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     Map<String, String> errors = new TreeMap<>();
     ex.getBindingResult().getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
     ex.getBindingResult().getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", errors);
-    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    return handleExceptionInternal(
+        ex, InputProblems.invalid(InputProblems.INVALID_BODY, errors), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
@@ -95,6 +95,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (ex.getMostSpecificCause() instanceof InvalidInput invalid) {
+      ProblemDetail problem = InputProblems.invalid(InputProblems.INVALID_BODY, Map.of(invalid.field(), invalid.reason()));
+      return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
     String detail =
         ex.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown
             ? "Unknown field '" + unknown.getPropertyName() + "'."
