@@ -1,11 +1,14 @@
 package io.leadflow.api.input;
 
+import java.time.Instant;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The input rules for what is not a body: the text of parameters on the API's own endpoints. Provider webhooks take what the provider sends (their text is the
+ * The input rules for what is not a body: instants in parameters, and the text of parameters on
+ * the API's own endpoints. Provider webhooks take what the provider sends (their text is the
  * person's message, stored as sent).
  */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +18,11 @@ class InputWebConfiguration implements WebMvcConfigurer {
 
   InputWebConfiguration(TextParameters textParameters) {
     this.textParameters = textParameters;
+  }
+
+  @Override
+  public void addFormatters(FormatterRegistry registry) {
+    registry.addFormatterForFieldType(Instant.class, new InstantParameters());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.leadflow.api.input;
 
+import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanProperty;
@@ -7,13 +8,15 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The input rules as JSON request bodies are read: every string obeys {@link TextRule}, whatever
- * the body and however deep (a new field is covered without anyone remembering to annotate it).
- * Only the API's request reading uses this module: stored JSON, such as a provider's webhook
- * event, is read back as it was.
+ * The input rules as JSON request bodies are read: every string obeys {@link TextRule}, every
+ * instant {@link InstantRule}, whatever the body and however deep (a new field is covered without
+ * anyone remembering to annotate it). Only the API's request reading uses this module: stored
+ * JSON, such as a provider's webhook event, is read back as it was.
  */
 final class RequestBodyRules extends SimpleModule {
 
@@ -22,6 +25,7 @@ final class RequestBodyRules extends SimpleModule {
   RequestBodyRules() {
     super("leadflow-request-body-rules");
     addDeserializer(String.class, new CheckedText(false));
+    addDeserializer(Instant.class, new CheckedInstant());
   }
 
   private static final class CheckedText extends StdScalarDeserializer<String> {
@@ -49,6 +53,27 @@ final class RequestBodyRules extends SimpleModule {
         }
       }
       return text;
+    }
+  }
+
+  private static final class CheckedInstant extends StdScalarDeserializer<Instant> {
+
+    CheckedInstant() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser parser, DeserializationContext ctxt) throws JacksonException {
+      Instant instant;
+      try {
+        instant = InstantDeserializer.INSTANT.deserialize(parser, ctxt);
+      } catch (MismatchedInputException unreadable) {
+        throw new InvalidInput(parser, InstantRule.EXPECTED);
+      }
+      if (instant != null && !InstantRule.accepts(instant)) {
+        throw new InvalidInput(parser, InstantRule.EXPECTED);
+      }
+      return instant;
     }
   }
 }
