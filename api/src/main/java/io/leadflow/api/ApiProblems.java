@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -24,10 +25,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -89,8 +95,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     Map<String, String> errors = new TreeMap<>();
-    ex.getBindingResult().getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
-    ex.getBindingResult().getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
+    addFieldErrors(ex.getBindingResult(), errors);
     return handleExceptionInternal(
         ex, InputProblems.invalid(InputProblems.INVALID_BODY, errors), headers, HttpStatus.BAD_REQUEST, request);
   }
@@ -124,6 +129,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /**
+   * Constraints on parameters and headers ({@code limit} 1–200, {@code Idempotency-Key} ≤ 200),
+   * each named. A method with such a constraint has its body validated here too, not in
+   * {@link #handleMethodArgumentNotValid}: its fields are named the same way.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Map<String, String> errors = new TreeMap<>();
+    ex.getBeanResults().forEach(body -> addFieldErrors(body, errors));
+    ex.getValueResults()
+        .forEach(result -> result.getResolvableErrors()
+            .forEach(error -> errors.putIfAbsent(nameOf(result.getMethodParameter()), error.getDefaultMessage())));
+    String detail = ex.getValueResults().isEmpty() ? InputProblems.INVALID_BODY : InputProblems.INVALID_PARAMETERS;
+    return handleExceptionInternal(ex, InputProblems.invalid(detail, errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static void addFieldErrors(Errors body, Map<String, String> errors) {
+    body.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+    body.getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
+  }
+
   private static String expected(Class<?> type) {
     if (type == null) {
       return "has the wrong type";
@@ -136,5 +163,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }
     return "must be a valid " + type.getSimpleName();
+  }
+
+  /** The name the caller used: the header's or parameter's, not the Java one. */
+  private static String nameOf(MethodParameter parameter) {
+    RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.name().isEmpty()) {
+      return header.name();
+    }
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+    if (variable != null && !variable.name().isEmpty()) {
+      return variable.name();
+    }
+    return parameter.getParameterName();
   }
 }

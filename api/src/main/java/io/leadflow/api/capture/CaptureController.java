@@ -2,6 +2,7 @@ package io.leadflow.api.capture;
 
 import io.leadflow.api.security.ApiPrincipal;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +39,7 @@ class CaptureController {
   @PostMapping("/api/v1/leads")
   ResponseEntity<CapturedLead> capture(
       @Valid @RequestBody CaptureLeadRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = IdempotencyKeys.MAX_LENGTH) String idempotencyKey,
       @AuthenticationPrincipal ApiPrincipal caller) {
     String phone = e164(request.phone());
     IdempotencyKeys.Answer answer =

@@ -20,6 +20,9 @@ class IdempotencyKeys {
 
   record Answer(int status, CapturedLead body) {}
 
+  /** The longest key {@code idempotency_key.idempotency_key} holds; a longer one is refused (400). */
+  static final int MAX_LENGTH = 200;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
