@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.Errors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -35,7 +37,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** RFC 9457 problem+json for every error, with details a client can act on. */
@@ -51,6 +55,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it was logged.");
     problem.setTitle("Internal error");
+    return problem;
+  }
+
+  /**
+   * A request the server cannot read, found out only once the API reads it: a multipart type
+   * without its boundary, a query string Tomcat cannot split ({@code ?=x}), a parameter name
+   * Spring Security's firewall refuses. The client's to fix, so a 400, not a 500.
+   */
+  @ExceptionHandler({MultipartException.class, InvalidParameterException.class, RequestRejectedException.class})
+  ProblemDetail malformed(RuntimeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request is malformed (its parameters, or a body that does not match its Content-Type).");
+    problem.setTitle("Malformed request");
     return problem;
   }
 
@@ -108,6 +126,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       WebRequest request) {
     if (ex.getMostSpecificCause() instanceof InvalidInput invalid) {
       ProblemDetail problem = InputProblems.invalid(InputProblems.INVALID_BODY, Map.of(invalid.field(), invalid.reason()));
+      return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+    if (ex.getMostSpecificCause() instanceof InvalidNullException nullInAList) {
+      ProblemDetail problem =
+          InputProblems.invalid(InputProblems.INVALID_BODY, Map.of(InvalidInput.pathOf(nullInAList), "must not be null"));
       return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
     String detail =

@@ -21,8 +21,13 @@ public final class InvalidInput extends MismatchedInputException {
   }
 
   public String field() {
+    return pathOf(this);
+  }
+
+  /** Where in the body a Jackson error happened: {@code name}, {@code rules[0].reason}, {@code body} at the top. */
+  public static String pathOf(JacksonException error) {
     StringBuilder field = new StringBuilder();
-    for (JacksonException.Reference step : getPath()) {
+    for (JacksonException.Reference step : error.getPath()) {
       if (step.getPropertyName() != null) {
         field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
       } else if (step.getIndex() >= 0) {

@@ -1,5 +1,6 @@
 package io.leadflow.api.input;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Set;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.core.Ordered;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The API reads and writes JSON, nothing else: a body in another format is a 415, an Accept that
  * wants one a 406. Without this, libraries on the class path (Twilio's SDK brings Jackson's XML,
  * Swagger its YAML) make Spring read XML and YAML bodies too, with Jackson 2 settings that ignore
- * unknown fields. The JSON it reads obeys {@link RequestBodyRules}.
+ * unknown fields. The JSON it reads obeys {@link RequestBodyRules}, and a list holds no nulls.
  */
 @Component
 class JsonBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
@@ -29,7 +30,13 @@ class JsonBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
 
   @Override
   public void customize(HttpMessageConverters.ServerBuilder converters) {
-    converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json.rebuild().addModule(new RequestBodyRules()).build()));
+    JsonMapper requests =
+        json.rebuild()
+            .addModule(new RequestBodyRules())
+            // [null] is never a list of something: refused (400 naming the element), not a NullPointerException later.
+            .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
+            .build();
+    converters.withJsonConverter(new JacksonJsonHttpMessageConverter(requests));
     converters.configureMessageConvertersList(all -> all.removeIf(JsonBodies::speaksAnotherFormat));
   }
 
