@@ -1,13 +1,22 @@
 package io.leadflow.api;
 
 import io.grpc.StatusRuntimeException;
+import io.leadflow.api.input.InputProblems;
+import io.leadflow.api.input.InstantRule;
+import io.leadflow.api.input.InvalidInput;
 import io.leadflow.api.security.ProblemResponses;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.TreeMap;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -16,12 +25,21 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** RFC 9457 problem+json for every error, with details a client can act on. */
@@ -37,6 +55,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it was logged.");
     problem.setTitle("Internal error");
+    return problem;
+  }
+
+  /**
+   * A request the server cannot read, found out only once the API reads it: a multipart type
+   * without its boundary, a query string Tomcat cannot split ({@code ?=x}), a parameter name
+   * Spring Security's firewall refuses. The client's to fix, so a 400, not a 500.
+   */
+  @ExceptionHandler({MultipartException.class, InvalidParameterException.class, RequestRejectedException.class})
+  ProblemDetail malformed(RuntimeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request is malformed (its parameters, or a body that does not match its Content-Type).");
+    problem.setTitle("Malformed request");
     return problem;
   }
 
@@ -81,12 +113,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     Map<String, String> errors = new TreeMap<>();
-    ex.getBindingResult().getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
-    ex.getBindingResult().getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", errors);
-    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    addFieldErrors(ex.getBindingResult(), errors);
+    return handleExceptionInternal(
+        ex, InputProblems.invalid(InputProblems.INVALID_BODY, errors), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
@@ -95,6 +124,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (ex.getMostSpecificCause() instanceof InvalidInput invalid) {
+      ProblemDetail problem = InputProblems.invalid(InputProblems.INVALID_BODY, Map.of(invalid.field(), invalid.reason()));
+      return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+    if (ex.getMostSpecificCause() instanceof InvalidNullException nullInAList) {
+      ProblemDetail problem =
+          InputProblems.invalid(InputProblems.INVALID_BODY, Map.of(InvalidInput.pathOf(nullInAList), "must not be null"));
+      return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
     String detail =
         ex.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown
             ? "Unknown field '" + unknown.getPropertyName() + "'."
@@ -102,5 +140,68 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Unreadable request");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** A parameter that is not of its type ({@code limit=ten}, an instant out of range): named, with what it takes. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+    ProblemDetail problem =
+        InputProblems.invalid(InputProblems.INVALID_PARAMETERS, Map.of(String.valueOf(name), expected(ex.getRequiredType())));
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * Constraints on parameters and headers ({@code limit} 1–200, {@code Idempotency-Key} ≤ 200),
+   * each named. A method with such a constraint has its body validated here too, not in
+   * {@link #handleMethodArgumentNotValid}: its fields are named the same way.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Map<String, String> errors = new TreeMap<>();
+    ex.getBeanResults().forEach(body -> addFieldErrors(body, errors));
+    ex.getValueResults()
+        .forEach(result -> result.getResolvableErrors()
+            .forEach(error -> errors.putIfAbsent(nameOf(result.getMethodParameter()), error.getDefaultMessage())));
+    String detail = ex.getValueResults().isEmpty() ? InputProblems.INVALID_BODY : InputProblems.INVALID_PARAMETERS;
+    return handleExceptionInternal(ex, InputProblems.invalid(detail, errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static void addFieldErrors(Errors body, Map<String, String> errors) {
+    body.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+    body.getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong type";
+    }
+    if (type == Instant.class) {
+      return InstantRule.EXPECTED;
+    }
+    if (type.isEnum()) {
+      return "must be one of "
+          + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+    return "must be a valid " + type.getSimpleName();
+  }
+
+  /** The name the caller used: the header's or parameter's, not the Java one. */
+  private static String nameOf(MethodParameter parameter) {
+    RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.name().isEmpty()) {
+      return header.name();
+    }
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+    if (variable != null && !variable.name().isEmpty()) {
+      return variable.name();
+    }
+    return parameter.getParameterName();
   }
 }

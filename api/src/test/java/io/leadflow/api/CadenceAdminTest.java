@@ -3,6 +3,7 @@ package io.leadflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,5 +44,16 @@ class CadenceAdminTest extends ApiTest {
         .isEqualTo(400);
     assertThat(post(PATH, ADMIN, "{\"name\":\"x\",\"steps\":[{\"day\":1,\"channels\":[\"FAX\"],\"template\":\"t\"}]}").statusCode())
         .isEqualTo(400);
+  }
+
+  /** Found by ApiFuzzTest: a null channel was a NullPointerException, a 500. */
+  @Test
+  void aNullInAListIsRefusedByItsPlaceAndSavesNoVersion() {
+    String name = "nulls-" + System.nanoTime();
+    HttpResponse<String> response =
+        post(PATH, ADMIN, "{\"name\":\"" + name + "\",\"steps\":[{\"day\":1,\"channels\":[\"SMS\",null],\"template\":\"t\"}]}");
+
+    assertThat(Problems.assertInvalid(response, "steps[0].channels[1]")).isEqualTo("must not be null");
+    assertThat(get(PATH, ADMIN).body()).doesNotContain(name);
   }
 }

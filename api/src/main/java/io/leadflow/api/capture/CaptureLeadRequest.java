@@ -2,6 +2,7 @@ package io.leadflow.api.capture;
 
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
+import io.leadflow.api.input.MultilineText;
 import io.leadflow.workflows.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -24,7 +25,7 @@ public record CaptureLeadRequest(
         String phone,
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9 ._:/-]+", message = "letters, digits and . _ : / - only")
         String source,
-    @NotBlank @Size(max = 200) String interest,
+    @NotBlank @Size(max = 200) @MultilineText String interest,
     @Size(max = 200) String utmSource,
     @Size(max = 200) String utmMedium,
     @Size(max = 200) String utmCampaign,

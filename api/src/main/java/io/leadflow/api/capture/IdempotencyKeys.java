@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Idempotency-Key} on capture: the first request with a key is processed and its answer
  * stored; the same key with the same body gets that answer again; with another body, 422.
- * Keys are scoped to the API key that sent them, and 1 to {@value #MAX_KEY_LENGTH} characters
+ * Keys are scoped to the API key that sent them, and 1 to {@value #MAX_LENGTH} characters
  * (the column). A body is the same when its fingerprint is: a SHA-256 of the request as parsed,
  * written as JSON with sorted fields and no nulls, so spacing and field order do not matter. A key
  * whose first request died before storing its answer is free again after
@@ -30,7 +30,8 @@ class IdempotencyKeys {
 
   record Answer(int status, CapturedLead body) {}
 
-  static final int MAX_KEY_LENGTH = 200;
+  /** The longest key {@code idempotency_key.idempotency_key} holds; a longer one is refused (400). */
+  static final int MAX_LENGTH = 200;
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -101,10 +102,10 @@ class IdempotencyKeys {
   }
 
   private static void requireBoundedKey(String key) {
-    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+    if (key.isEmpty() || key.length() > MAX_LENGTH) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is invalid.");
       problem.setTitle("Invalid request");
-      problem.setProperty("errors", Map.of("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+      problem.setProperty("errors", Map.of("Idempotency-Key", "must be 1 to " + MAX_LENGTH + " characters"));
       throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
   }

@@ -1,5 +1,6 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.api.input.MultilineText;
 import io.leadflow.workflows.Channel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ final class LeadActions {
   private LeadActions() {}
 
   /** A reply the rep logs (an answered call is a reply by CALL). */
-  record LoggedReply(@NotNull Channel channel, @Size(max = 4000) String body, @Size(max = 200) String messageId) {}
+  record LoggedReply(@NotNull Channel channel, @Size(max = 4000) @MultilineText String body, @Size(max = 200) String messageId) {}
 
   record Disqualification(@NotBlank @Size(max = 200) String reason) {}
 

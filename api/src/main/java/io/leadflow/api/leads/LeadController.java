@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,8 +67,8 @@ class LeadController {
       @RequestParam(required = false) Tier tier,
       @RequestParam(required = false) String assignedRep,
       @RequestParam(required = false) String source,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+      @RequestParam(required = false) Instant createdFrom,
+      @RequestParam(required = false) Instant createdTo,
       @RequestParam(required = false) UUID captureId,
       @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

@@ -1,5 +1,7 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.api.input.InputProblems;
+import io.leadflow.api.input.InstantRule;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.Tier;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -84,13 +86,24 @@ class LeadSearch {
     }
 
     static Position decode(String cursor) {
+      Position position;
       try {
         String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        position = new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
       } catch (RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The cursor is not one this API gave out.");
-        throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
+        throw notOurs();
       }
+      // Only a forged cursor has a time outside the rule, and PostgreSQL cannot compare with year 300000.
+      if (!InstantRule.accepts(position.createdAt())) {
+        throw notOurs();
+      }
+      return position;
+    }
+
+    private static ErrorResponseException notOurs() {
+      String reason = "is not one this API gave out";
+      return new ErrorResponseException(
+          HttpStatus.BAD_REQUEST, InputProblems.invalid("The cursor " + reason + ".", Map.of("cursor", reason)), null);
     }
   }
 }

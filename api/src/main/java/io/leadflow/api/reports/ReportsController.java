@@ -5,8 +5,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,22 +34,22 @@ class ReportsController {
 
   @GetMapping("/speed-to-lead")
   SpeedToLeadReport speedToLead(
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant from,
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant to) {
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to) {
     return speedToLead.run(ReportPeriod.of(from, to, clock.instant()));
   }
 
   @GetMapping("/funnel")
   FunnelReport funnel(
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant from,
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant to) {
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to) {
     return funnel.run(ReportPeriod.of(from, to, clock.instant()));
   }
 
   @GetMapping("/routing-health")
   RoutingHealthReport routingHealth(
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant from,
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant to) {
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to) {
     return routingHealth.run(ReportPeriod.of(from, to, clock.instant()));
   }
 

@@ -84,7 +84,8 @@ class AdminApiTest extends ApiTest {
         "back before leaving  | {\"name\":\"A\",\"capacity\":5,\"outOfOffice\":{\"from\":\"2030-01-08T00:00:00Z\",\"until\":\"2030-01-01T00:00:00Z\"}} | outOfOffice.ordered",
         "a skill with spaces  | {\"name\":\"A\",\"capacity\":5,\"skills\":[\"speaks german\"]}   | skills[0]",
         "an empty skill       | {\"name\":\"A\",\"capacity\":5,\"skills\":[null]}                 | skills[0]",
-        "away in year 99999   | {\"name\":\"A\",\"capacity\":5,\"outOfOffice\":{\"until\":\"+99999-01-01T00:00:00Z\"}} | outOfOffice.withinSaneDates",
+        "away in year 2150    | {\"name\":\"A\",\"capacity\":5,\"outOfOffice\":{\"until\":\"2150-01-01T00:00:00Z\"}} | outOfOffice.withinSaneDates",
+        "away in year 99999   | {\"name\":\"A\",\"capacity\":5,\"outOfOffice\":{\"until\":\"+99999-01-01T00:00:00Z\"}} | outOfOffice.until",
       })
   void anInvalidRepIsABadRequestNamingTheField(String why, String body, String field) {
     HttpResponse<String> response = put("/reps/ana-" + tag, body);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.api.ApiTest;
+import io.leadflow.api.Problems;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -162,5 +163,16 @@ class IdempotencyKeyTest extends ApiTest {
                 + " where idempotency_key = ?")
         .params(ago, idempotencyKey)
         .update();
+  }
+
+  @Test
+  void aKeyLongerThanTheStoreHoldsIsRefusedByNameAndStoresNothing() {
+    long before = leads.count();
+
+    HttpResponse<String> tooLong = capture(INGEST, "k".repeat(201), leadJson(uniqueEmail(), null));
+
+    assertThat(Problems.assertInvalid(tooLong, "Idempotency-Key")).contains("200");
+    assertThat(leads.count()).isEqualTo(before);
+    assertThat(capture(INGEST, UUID.randomUUID() + "k".repeat(164), leadJson(uniqueEmail(), null)).statusCode()).isEqualTo(202);
   }
 }
