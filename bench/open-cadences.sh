@@ -57,6 +57,7 @@ export LEADFLOW_API_DEV_KEYS=true LEADFLOW_CAPTURE_PER_KEY_PER_MINUTE=1000000
 
 sql() { psql -qtA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres
+scripts/temporal-codec-key.sh  # the jars below, started here, read it (.local/temporal-codec.properties)
 
 pids=()
 temporal_script=

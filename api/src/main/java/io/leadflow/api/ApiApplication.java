@@ -4,6 +4,7 @@ import io.leadflow.activities.consent.Consents;
 import io.leadflow.activities.playbook.CadenceDefinitions;
 import io.leadflow.activities.store.LeadStoreConfiguration;
 import io.leadflow.activities.temporal.TemporalHealth;
+import io.leadflow.activities.temporal.TemporalPayloadEncryption;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
-@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class})
+@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class, TemporalPayloadEncryption.class})
 @EnableScheduling
 @EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {

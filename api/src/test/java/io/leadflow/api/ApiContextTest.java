@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationContext;
       "spring.datasource.url=${LEADFLOW_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/leadflow_test}",
       "spring.temporal.test-server.enabled=true",
       "leadflow.reconciler.initial-delay=1h",
+      "leadflow.temporal.codec.active-key=test",
+      "leadflow.temporal.codec.keys.test=BmdtNwVGxiF9EHF8n+Oha1S4hMQcOiTXCKLoVhnW/oc=",
     })
 class ApiContextTest {
 

@@ -27,7 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The worker's management port while Temporal is up (a port-bound Temporal test service): ready,
  * and the SDK's metrics at /actuator/prometheus. Then while Temporal is down: still live, not ready.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "leadflow.temporal.codec.active-key=test",
+      "leadflow.temporal.codec.keys.test=BmdtNwVGxiF9EHF8n+Oha1S4hMQcOiTXCKLoVhnW/oc=",
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerManagementTest {
 

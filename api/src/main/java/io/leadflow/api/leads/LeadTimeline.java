@@ -10,7 +10,6 @@ import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +26,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadTimeline {
 
-  private static final DataConverter CONVERTER = DefaultDataConverter.newDefaultInstance();
   private static final String LOCAL_ACTIVITY_MARKER = "LocalActivity";
   private static final String STORE_WRITE = "RecordProgress";
 
   private final WorkflowClient temporal;
+  /** The client's own: it decrypts the payloads the history holds (TemporalPayloadEncryption). */
+  private final DataConverter converter;
 
   LeadTimeline(WorkflowClient temporal) {
     this.temporal = temporal;
+    this.converter = temporal.getOptions().getDataConverter();
   }
 
   List<TimelineEvent> of(Lead lead) {
@@ -47,7 +48,7 @@ class LeadTimeline {
     return timeline;
   }
 
-  private static Optional<String> describe(HistoryEvent event, Map<Long, String> timers) {
+  private Optional<String> describe(HistoryEvent event, Map<Long, String> timers) {
     return switch (event.getEventType()) {
       case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> Optional.of("Lead workflow started");
       case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> summary(event);
@@ -69,7 +70,7 @@ class LeadTimeline {
   }
 
   /** Local activities (enrich, score, route) ran; store writes are told by the status line instead. */
-  private static Optional<String> localActivity(HistoryEvent event) {
+  private Optional<String> localActivity(HistoryEvent event) {
     MarkerRecordedEventAttributes marker = event.getMarkerRecordedEventAttributes();
     Payloads type = marker.getDetailsOrDefault("type", null);
     if (!marker.getMarkerName().equals(LOCAL_ACTIVITY_MARKER)
@@ -81,27 +82,27 @@ class LeadTimeline {
   }
 
   /** A reply says its channel (never its words: the timeline shows no message content). */
-  private static String signal(HistoryEvent event) {
+  private String signal(HistoryEvent event) {
     var signal = event.getWorkflowExecutionSignaledEventAttributes();
     if (signal.getSignalName().equals("reply") && signal.getInput().getPayloadsCount() == 1) {
-      return "Received a reply by " + CONVERTER.fromPayload(signal.getInput().getPayloads(0), Reply.class, Reply.class).channel();
+      return "Received a reply by " + converter.fromPayload(signal.getInput().getPayloads(0), Reply.class, Reply.class).channel();
     }
     return "Received " + signal.getSignalName();
   }
 
-  private static String acknowledgedBy(HistoryEvent event) {
+  private String acknowledgedBy(HistoryEvent event) {
     Payloads args = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput().getArgs();
     return args.getPayloadsCount() == 1 ? text(args.getPayloads(0)) : "the rep";
   }
 
-  private static Optional<String> summary(HistoryEvent event) {
+  private Optional<String> summary(HistoryEvent event) {
     if (!event.hasUserMetadata() || !event.getUserMetadata().hasSummary()) {
       return Optional.empty();
     }
     return Optional.of(text(event.getUserMetadata().getSummary()));
   }
 
-  private static Optional<String> changes(HistoryEvent event) {
+  private Optional<String> changes(HistoryEvent event) {
     Map<String, Payload> fields =
         event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes().getIndexedFieldsMap();
     List<String> parts = new ArrayList<>();
@@ -112,14 +113,14 @@ class LeadTimeline {
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
 
-  private static void change(Map<String, Payload> fields, String name, String label, List<String> parts) {
+  private void change(Map<String, Payload> fields, String name, String label, List<String> parts) {
     Payload value = fields.get(name);
     if (value != null && !value.getData().isEmpty()) {
       parts.add(label + text(value));
     }
   }
 
-  private static String text(Payload payload) {
-    return CONVERTER.fromPayload(payload, String.class, String.class);
+  private String text(Payload payload) {
+    return converter.fromPayload(payload, String.class, String.class);
   }
 }
