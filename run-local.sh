@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs LeadFlow locally: Temporal's dev server (scripts/temporal-server.sh: durable in
-# .local/temporal.db, Web UI on :8233; skipped when TEMPORAL_ADDRESS points at a server), the
-# worker and the API on :8080, against PostgreSQL at 127.0.0.1:5432. Ctrl-C stops everything.
+# .local/temporal.db, Web UI on :8233, both on 127.0.0.1 only; skipped when TEMPORAL_ADDRESS points
+# at a server), the worker and the API on :8080, against PostgreSQL at 127.0.0.1:5432. Everything
+# they store in Temporal is encrypted with the key in .local/temporal-codec.properties, made on the
+# first run (scripts/temporal-codec-key.sh). Ctrl-C stops everything.
 #   --no-build   use the jars already in */target
 # Variables: LEADFLOW_API_PORT (8080), TEMPORAL_ADDRESS, the LEADFLOW_TEMPORAL_* of
 #            scripts/temporal-server.sh (ports, data file, retention),
@@ -9,6 +11,7 @@
 #            LEADFLOW_WORKER_MANAGEMENT_PORT (8081: the worker's health and metrics),
 #            LEADFLOW_UNSUBSCRIBE_SECRET (made for the run when unset),
 #            LEADFLOW_API_ADDRESS (127.0.0.1: the API's interface; another needs LEADFLOW_API_DEV_KEYS=false).
+#            LEADFLOW_TEMPORAL_CODEC_CORS_ORIGINS (the local Web UI's origins: it decodes through the API).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +26,9 @@ fi
 
 # One clear line and exit 1 when PostgreSQL is unreachable; creates the database when missing.
 java "${java_opts[@]}" -Dloader.main=io.leadflow.activities.store.DatabasePreflight -jar "$worker_jar"
+scripts/temporal-codec-key.sh
+ui_port=${LEADFLOW_TEMPORAL_UI_PORT:-8233}
+export LEADFLOW_TEMPORAL_CODEC_CORS_ORIGINS=${LEADFLOW_TEMPORAL_CODEC_CORS_ORIGINS:-http://localhost:$ui_port,http://127.0.0.1:$ui_port}
 
 # Signs (worker) and checks (API) the unsubscribe links of emails; both need the same one. Made
 # for this run unless set: a link from an earlier run then no longer works, which is fine locally.

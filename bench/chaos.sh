@@ -43,6 +43,7 @@ export SPRING_APPLICATION_JSON='{"leadflow":{
   "sendgrid":{"api-key":"SG.chaos","from-email":"ana@leadflow.test","reply-domain":"reply.leadflow.test",
               "host":"127.0.0.1:18099","plain-http":true,"read-timeout":"1500ms"}}}'
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' postgres
+scripts/temporal-codec-key.sh  # the jars below, started here, read it (.local/temporal-codec.properties)
 
 pids=()
 temporal_pid=

@@ -58,6 +58,7 @@ export LEADFLOW_UNSUBSCRIBE_SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n'
 
 sql() { psql -qtA -h 127.0.0.1 -U postgres -d "$db" -c "$1"; }
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres
+scripts/temporal-codec-key.sh  # the jars below, started here, read it (.local/temporal-codec.properties)
 
 pids=()
 temporal_script=

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Runs a local Temporal server in the foreground until it gets SIGTERM or SIGINT: the official
-# Temporal CLI's `temporal server start-dev` (real server, SQLite file, Web UI) bound to 127.0.0.1,
-# with LeadFlow's search attributes and the namespace's retention. When the CLI cannot be had, the
-# embedded Java service instead, after one warning line (in memory, no UI).
+# Temporal CLI's `temporal server start-dev` (real server, SQLite file, Web UI) bound to 127.0.0.1
+# (gRPC, Web UI and every other port it opens), with LeadFlow's search attributes, the namespace's
+# retention, and the Web UI pointed at the API's codec (/api/v1/codec) to decrypt payloads. When
+# the CLI cannot be had, the embedded Java service instead, after one warning line (in memory, no
+# UI, also on 127.0.0.1 only).
 # Used by run-local.sh, bench/ and bench/chaos.sh. Needs worker/target/leadflow-worker.jar.
 #   LEADFLOW_TEMPORAL_PORT        gRPC port (7233)
 #   LEADFLOW_TEMPORAL_UI_PORT     Web UI port (8233)
 #   LEADFLOW_TEMPORAL_DB          data file (.local/temporal.db); its log is written beside it
 #   LEADFLOW_TEMPORAL_RETENTION   how long closed leads' histories are kept (30d)
 #   LEADFLOW_TEMPORAL_READY_FILE  gets `cli` or `embedded` once the server takes work
+#   LEADFLOW_API_PORT             the API whose codec the Web UI calls (8080)
 #   LEADFLOW_TEMPORAL=embedded    use the embedded Java service even when the CLI is available
 #   TEMPORAL_NAMESPACE            (default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=${LEADFLOW_TEMPORAL_PORT:-7233}
 ui_port=${LEADFLOW_TEMPORAL_UI_PORT:-8233}
+codec=http://localhost:${LEADFLOW_API_PORT:-8080}/api/v1/codec
 db=${LEADFLOW_TEMPORAL_DB:-$root/.local/temporal.db}
 retention=${LEADFLOW_TEMPORAL_RETENTION:-30d}
 namespace=${TEMPORAL_NAMESPACE:-default}
@@ -71,7 +75,7 @@ done < <(java -Dloader.main=io.leadflow.worker.SearchAttributeFlags -jar "$worke
 pragmas=(--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal)
 extra_namespace=()
 [[ $namespace == default ]] || extra_namespace=(--namespace "$namespace")
-"$cli" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui_port" --db-filename "$db" \
+"$cli" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui_port" --ui-codec-endpoint "$codec" --db-filename "$db" \
   "${pragmas[@]}" "${extra_namespace[@]}" "${attributes[@]}" --ui-disable-news-fetch --log-level warn >> "$log" 2>&1 &
 server=$!
 until "$cli" operator namespace update --namespace "$namespace" --retention "$retention" \

@@ -5,6 +5,7 @@ import io.leadflow.activities.consent.UnsubscribeTokens;
 import io.leadflow.activities.playbook.CadenceDefinitions;
 import io.leadflow.activities.store.LeadStoreConfiguration;
 import io.leadflow.activities.temporal.TemporalHealth;
+import io.leadflow.activities.temporal.TemporalPayloadEncryption;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST API. Reads the lead store; reaches workflows only through their interfaces. */
 @SpringBootApplication
-@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class, UnsubscribeTokens.class})
+@Import({LeadStoreConfiguration.class, Consents.class, CadenceDefinitions.class, UnsubscribeTokens.class, TemporalPayloadEncryption.class})
 @EnableScheduling
 @EnableJdbcRepositories(basePackageClasses = ApiApplication.class)
 public class ApiApplication {

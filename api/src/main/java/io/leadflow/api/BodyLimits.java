@@ -7,30 +7,39 @@ import org.springframework.stereotype.Component;
  * How many bytes of body each endpoint may be sent. The API's own endpoints take small JSON
  * bodies; each provider's webhook is sized for the largest request that provider documents
  * (docs/api.md, "Body limits"), so a real batch is never refused while nothing larger is read.
+ * The Temporal codec takes what the Temporal UI sends it: one event's payloads, up to the 2 MB a
+ * Temporal payload may be, base64 in JSON.
  */
 @Component
 class BodyLimits {
 
   static final String SENDGRID_EVENTS = "/api/v1/webhooks/sendgrid/events";
   static final String TWILIO = "/api/v1/webhooks/twilio/";
+  static final String CODEC = "/api/v1/codec/";
 
   private final long api;
   private final long sendGridEvents;
   private final long twilio;
+  private final long codec;
 
   BodyLimits(
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
       @Value("${leadflow.webhooks.sendgrid-events-max-body-bytes:1048576}") long sendGridEvents,
-      @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio) {
+      @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio,
+      @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
+    this.codec = codec;
   }
 
   /** The limit for a request to {@code path} (the request URI, without the query string). */
   long forPath(String path) {
     if (path.equals(SENDGRID_EVENTS)) {
       return sendGridEvents;
+    }
+    if (path.startsWith(CODEC)) {
+      return codec;
     }
     return path.startsWith(TWILIO) ? twilio : api;
   }

@@ -20,6 +20,8 @@ import org.springframework.context.ApplicationContext;
       "spring.temporal.test-server.enabled=true",
       "leadflow.reconciler.initial-delay=1h",
       "leadflow.unsubscribe.secret=test-unsubscribe-secret-0123456789abcdef",
+      "leadflow.temporal.codec.active-key=test",
+      "leadflow.temporal.codec.keys.test=BmdtNwVGxiF9EHF8n+Oha1S4hMQcOiTXCKLoVhnW/oc=",
     })
 class ApiContextTest {
 

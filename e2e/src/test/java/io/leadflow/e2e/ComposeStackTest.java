@@ -93,6 +93,30 @@ class ComposeStackTest {
   }
 
   @Test
+  void workerAndApiTakeTheKeysForTemporalPayloadsFromAFileThatStaysOutOfGitAndTheImages() throws Exception {
+    for (String app : List.of("worker", "api")) {
+      Map<?, ?> service = service(app);
+      assertThat(service.get("env_file")).as(app + " env_file").isEqualTo("temporal-codec.env");
+      assertThat(environment(service).keySet()).as(app + ": no key, no default key")
+          .noneMatch(name -> name.toString().startsWith("LEADFLOW_TEMPORAL_CODEC_KEYS") || name.toString().equals("LEADFLOW_TEMPORAL_CODEC_ACTIVE_KEY"));
+    }
+    assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains("temporal-codec.env");
+    assertThat(dockerIgnored(Files.readAllLines(ROOT.resolve(".dockerignore")), "temporal-codec.env")).isTrue();
+    assertThat(dockerIgnored(Files.readAllLines(ROOT.resolve(".dockerignore")), ".local/temporal-codec.properties")).isTrue();
+  }
+
+  @Test
+  void theTemporalUiDecodesThroughTheApisCodecFromAnOriginTheApiAllows() throws Exception {
+    Map<?, ?> ui = environment(service("temporal-ui"));
+
+    assertThat(ui.get("TEMPORAL_CODEC_ENDPOINT")).isEqualTo("${LEADFLOW_TEMPORAL_CODEC_ENDPOINT:-http://localhost:8080/api/v1/codec}");
+    assertThat(ui.get("TEMPORAL_CODEC_INCLUDE_CREDENTIALS")).isEqualTo("true");
+    assertThat(environment(service("api")).get("LEADFLOW_TEMPORAL_CODEC_CORS_ORIGINS"))
+        .isEqualTo("${LEADFLOW_TEMPORAL_CODEC_CORS_ORIGINS:-http://localhost:8088}");
+    assertThat(ports("temporal-ui")).containsExactly("127.0.0.1:8088:8080");
+  }
+
+  @Test
   void temporalImagesAreNoOlderThanThoseOfThePinnedTemporalCli() throws Exception {
     // Temporal CLI 1.9.1 (scripts/temporal-cli.sh, run-local.sh's server) bundles Server 1.32.0 and UI 2.54.1.
     Version server = imageVersion("temporal", "temporalio/server");

@@ -51,8 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * docs/operations.md's Temporal CLI recipes, run as written against the local stack's real
- * Temporal server (only {@code <placeholders>} filled in), and its Temporal Web UI in headless
- * Chromium. Four leads: two WARM ones waiting for ana (their SLA outlasts the test), a HOT one
+ * Temporal server (only {@code <placeholders>} filled in, with the codec variables the runbook
+ * sets), and its Temporal Web UI in headless Chromium, signed in to the API's codec. Four leads: two WARM ones waiting for ana (their SLA outlasts the test), a HOT one
  * whose 3s SLAs ran out (ana → ben → mia, then the cadence), a COLD one in nurture.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,6 +81,7 @@ class TemporalOperatorsIT {
   private static String hot;
   private static String cold;
   private static Instant betweenCaptures;
+  private static Instant beforeCaptures;
 
   @BeforeAll
   static void startTheStackAndCaptureLeads() throws Exception {
@@ -112,6 +113,7 @@ class TemporalOperatorsIT {
                     && stack.hasPrinted("LeadFlow API ready at http://localhost:" + apiPort)
                     && stack.hasPrinted("Started WorkerApplication"));
 
+    beforeCaptures = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     warm = capture("web", "pricing", "globex.test");
     otherWarm = capture("web", "pricing", "globex.test");
     awaitLead(warm, "AWAITING_ACK", "ana");
@@ -164,6 +166,9 @@ class TemporalOperatorsIT {
     // Registered by the local stack, and no step of these healthy leads gave up.
     assertThat(runbook("temporal workflow list --query 'LeadStepsGaveUp > 0'"))
         .doesNotContain(id(warm), id(otherWarm), id(hot), id(cold));
+    // A key rotated before the first lead could go: no run started before it.
+    assertThat(runbook("temporal workflow count --query 'StartTime < \"<rotation time>\"'", Map.of("<rotation time>", beforeCaptures.toString())))
+        .contains("Total: 0");
 
     assertThat(runbook("temporal workflow describe -w lead-<id>", Map.of("<id>", warm)))
         .containsPattern("WorkflowId\\s+" + id(warm))
@@ -183,6 +188,11 @@ class TemporalOperatorsIT {
     runbook("temporal workflow show -w lead-<id> --output json > lead-<id>.json", Map.of("<id>", hot));
     JsonNode events = JSON.readTree(work.resolve(id(hot) + ".json").toFile()).get("events");
     assertThat(events.get(0).get("eventType").asString()).isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED");
+    // Decrypted through the codec; the server itself holds the lead encrypted.
+    assertThat(text(input(events.get(0)).get("data"))).contains("\"name\":\"Test Lead\"");
+    JsonNode stored = JSON.readTree(withoutCodec("workflow", "show", "-w", id(hot), "-o", "json")).get("events").get(0);
+    assertThat(text(input(stored).get("metadata").get("encoding"))).isEqualTo("binary/encrypted");
+    assertThat(stored.toString()).doesNotContain(Base64.getEncoder().encodeToString("ads · demo".getBytes(StandardCharsets.UTF_8)));
     assertThat(summaries(events, "EVENT_TYPE_TIMER_STARTED")).startsWith("Ack SLA · 3s", "Ack SLA · 3s");
     assertThat(summaries(events, "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED"))
         .startsWith("Instant reply · EMAIL", "Notify ana", "Notify ben", "Notify mia");
@@ -217,7 +227,17 @@ class TemporalOperatorsIT {
     try {
       browser.manage().window().setSize(new Dimension(1600, 1000)); // every column of the list
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-      String ui = "http://127.0.0.1:" + uiPort + "/namespaces/default/workflows";
+      // As docs/operations.md says: sign in to the codec at the UI's host name, then let the UI send it along.
+      String codec = "http://localhost:" + apiPort + "/api/v1/codec";
+      browser.get("http://operator:dev-manager@localhost:" + apiPort + "/api/v1/codec");
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("This key may decode Temporal payloads");
+      String ui = "http://localhost:" + uiPort + "/namespaces/default/workflows";
+      browser.get(ui);
+      ((JavascriptExecutor) browser).executeScript(
+          "localStorage.setItem('endpoint', JSON.stringify(arguments[0]));"
+              + "localStorage.setItem('includeCredentials', 'true');"
+              + "localStorage.setItem('overrideRemoteCodecConfiguration', 'true');",
+          codec);
 
       browser.get(ui + "?query=" + URLEncoder.encode("LeadStatus=\"AWAITING_ACK\"", StandardCharsets.UTF_8));
       wait.until(b -> rows(b).contains(id(warm)) && rows(b).contains(id(otherWarm)));
@@ -376,11 +396,27 @@ class TemporalOperatorsIT {
     return exec(command, work, "");
   }
 
+  /** The CLI as someone without the codec sees Temporal: payloads as stored. */
+  private static String withoutCodec(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(cli));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--address", "127.0.0.1:" + temporalPort));
+    return exec(command, work, "", false);
+  }
+
   private static String exec(List<String> command, Path directory, String input) throws Exception {
+    return exec(command, directory, input, true);
+  }
+
+  private static String exec(List<String> command, Path directory, String input, boolean codec) throws Exception {
     Path output = Files.createTempFile(work, "output", ".txt");
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));
+    if (codec) { // as the top of docs/operations.md sets them
+      builder.environment().put("TEMPORAL_CODEC_ENDPOINT", "http://127.0.0.1:" + apiPort + "/api/v1/codec");
+      builder.environment().put("TEMPORAL_CODEC_AUTH", "Bearer dev-manager");
+    }
     builder.environment().put("LEADFLOW_TEMPORAL_CLI", cli == null ? "" : cli);
     builder.environment().put("LEADFLOW_TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
     Process process = builder.start();
@@ -437,6 +473,14 @@ class TemporalOperatorsIT {
       }
     }
     return summaries;
+  }
+
+  private static JsonNode input(JsonNode startedEvent) {
+    return startedEvent.get("workflowExecutionStartedEventAttributes").get("input").get("payloads").get(0);
+  }
+
+  private static String text(JsonNode base64) {
+    return new String(Base64.getDecoder().decode(base64.asString()), StandardCharsets.UTF_8);
   }
 
   /** The event's summary: base64 of a JSON string, or "" without one. */

@@ -1,11 +1,17 @@
 package io.leadflow.worker;
 
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.leadflow.workflows.LeadSearchAttributes;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * Temporal's own Java service for local development, in real time, in its own process so that a
  * worker crash or restart keeps every running lead. It keeps everything in memory: stopping it
  * forgets all workflows. Production uses the real Temporal server (docker-compose.yml).
+ *
+ * <p>Bound to 127.0.0.1 only, like the CLI's dev server: {@code TestServer.createPortBoundServer}
+ * listens on every interface, so the service is put together here from the same parts the SDK's
+ * {@code TestServer} uses (internal to the SDK: check them when upgrading it).
  */
 public final class DevTemporalService {
 
@@ -20,15 +30,28 @@ public final class DevTemporalService {
 
   private DevTemporalService() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, IOException {
     int port = Integer.parseInt(System.getenv().getOrDefault("LEADFLOW_TEMPORAL_PORT", "7233"));
     String namespace = System.getenv().getOrDefault("TEMPORAL_NAMESPACE", "default");
-    var server = TestServer.createPortBoundServer(port, true);
+    // Time skipping locked: the service runs in real time, as a real server does.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    Server server = builder.build().start();
+    Runnable close = () -> {
+      server.shutdown();
+      try {
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      services.close();
+    };
     try {
       registerSearchAttributes("127.0.0.1:" + port, namespace);
     } catch (RuntimeException e) {
       log.error("Could not register LeadFlow's search attributes: {}", e.getMessage());
-      server.close();
+      close.run();
       System.exit(1);
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -36,7 +59,7 @@ public final class DevTemporalService {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  close.run();
                   stopped.countDown();
                 }));
     log.info(

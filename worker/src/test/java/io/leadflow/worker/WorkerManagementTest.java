@@ -36,7 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the SDK's metrics and the lead workflow's own (steps that gave up) at /actuator/prometheus. Then
  * while Temporal is down: still live, not ready.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "leadflow.temporal.codec.active-key=test",
+      "leadflow.temporal.codec.keys.test=BmdtNwVGxiF9EHF8n+Oha1S4hMQcOiTXCKLoVhnW/oc=",
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerManagementTest {
 

@@ -12,13 +12,13 @@ import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +31,21 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadTimeline {
 
-  private static final DataConverter CONVERTER = DefaultDataConverter.newDefaultInstance();
   private static final String LOCAL_ACTIVITY_MARKER = "LocalActivity";
   private static final String STORE_WRITE = "RecordProgress";
 
   private final WorkflowClient temporal;
+  /** The client's own: it decrypts the payloads the history holds (TemporalPayloadEncryption). */
+  private final DataConverter converter;
 
+  @Autowired
   LeadTimeline(WorkflowClient temporal) {
+    this(temporal, temporal.getOptions().getDataConverter());
+  }
+
+  LeadTimeline(WorkflowClient temporal, DataConverter converter) {
     this.temporal = temporal;
+    this.converter = converter;
   }
 
   List<TimelineEvent> of(Lead lead) {
@@ -58,7 +65,7 @@ class LeadTimeline {
   }
 
   /** The history in words, each step once. */
-  static List<TimelineEvent> told(List<HistoryEvent> events) {
+  List<TimelineEvent> told(List<HistoryEvent> events) {
     Map<Long, String> timers = new HashMap<>();
     List<TimelineEvent> timeline = new ArrayList<>();
     for (HistoryEvent event : events) {
@@ -68,7 +75,7 @@ class LeadTimeline {
     return timeline;
   }
 
-  private static Optional<String> describe(HistoryEvent event, Map<Long, String> timers) {
+  private Optional<String> describe(HistoryEvent event, Map<Long, String> timers) {
     return switch (event.getEventType()) {
       case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> Optional.of("Lead workflow started");
       case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> summary(event);
@@ -94,7 +101,7 @@ class LeadTimeline {
    * Local activities (enrich, score, route) ran; store writes are told by the status line instead.
    * A failed attempt is not told: the step is, once, when it succeeds, or as "Gave up: …".
    */
-  private static Optional<String> localActivity(HistoryEvent event) {
+  private Optional<String> localActivity(HistoryEvent event) {
     MarkerRecordedEventAttributes marker = event.getMarkerRecordedEventAttributes();
     Payloads type = marker.getDetailsOrDefault("type", null);
     if (!marker.getMarkerName().equals(LOCAL_ACTIVITY_MARKER)
@@ -107,27 +114,27 @@ class LeadTimeline {
   }
 
   /** A reply says its channel (never its words: the timeline shows no message content). */
-  private static String signal(HistoryEvent event) {
+  private String signal(HistoryEvent event) {
     var signal = event.getWorkflowExecutionSignaledEventAttributes();
     if (signal.getSignalName().equals("reply") && signal.getInput().getPayloadsCount() == 1) {
-      return "Received a reply by " + CONVERTER.fromPayload(signal.getInput().getPayloads(0), Reply.class, Reply.class).channel();
+      return "Received a reply by " + converter.fromPayload(signal.getInput().getPayloads(0), Reply.class, Reply.class).channel();
     }
     return "Received " + signal.getSignalName();
   }
 
-  private static String acknowledgedBy(HistoryEvent event) {
+  private String acknowledgedBy(HistoryEvent event) {
     Payloads args = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput().getArgs();
     return args.getPayloadsCount() == 1 ? text(args.getPayloads(0)) : "the rep";
   }
 
-  private static Optional<String> summary(HistoryEvent event) {
+  private Optional<String> summary(HistoryEvent event) {
     if (!event.hasUserMetadata() || !event.getUserMetadata().hasSummary()) {
       return Optional.empty();
     }
     return Optional.of(text(event.getUserMetadata().getSummary()));
   }
 
-  private static Optional<String> changes(HistoryEvent event) {
+  private Optional<String> changes(HistoryEvent event) {
     Map<String, Payload> fields =
         event.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes().getIndexedFieldsMap();
     List<String> parts = new ArrayList<>();
@@ -138,14 +145,14 @@ class LeadTimeline {
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
   }
 
-  private static void change(Map<String, Payload> fields, String name, String label, List<String> parts) {
+  private void change(Map<String, Payload> fields, String name, String label, List<String> parts) {
     Payload value = fields.get(name);
     if (value != null && !value.getData().isEmpty()) {
       parts.add(label + text(value));
     }
   }
 
-  private static String text(Payload payload) {
-    return CONVERTER.fromPayload(payload, String.class, String.class);
+  private String text(Payload payload) {
+    return converter.fromPayload(payload, String.class, String.class);
   }
 }

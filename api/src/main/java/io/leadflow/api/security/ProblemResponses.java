@@ -31,7 +31,7 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Bearer");
+    response.addHeader("WWW-Authenticate", "Bearer");
     write(request, response, HttpStatus.UNAUTHORIZED, "Send a valid API key: 'Authorization: Bearer <key>'.");
   }
 

@@ -32,7 +32,7 @@ class LeadTimelineStepsTest {
         sdkTimerFired(7, 6),
         route(8, false));
 
-    assertThat(LeadTimeline.told(history)).extracting(TimelineEvent::what).containsExactly("Lead workflow started", "Route");
+    assertThat(new LeadTimeline(null, DefaultDataConverter.newDefaultInstance()).told(history)).extracting(TimelineEvent::what).containsExactly("Lead workflow started", "Route");
   }
 
   private static HistoryEvent route(long id, boolean failed) {

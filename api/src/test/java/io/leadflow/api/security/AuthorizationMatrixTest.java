@@ -37,6 +37,7 @@ class AuthorizationMatrixTest extends ApiTest {
   private static final String MEETING = "{\"at\":\"2030-01-07T15:00:00Z\"}";
   private static final String OPT_OUT = "{\"channel\":\"SMS\"}";
   private static final String NEW_KEY = "{\"name\":\"zapier\",\"role\":\"INGEST\"}";
+  private static final String NO_PAYLOADS = "{\"payloads\":[]}";
 
   private static String sharedLead;
   private static ManagerTeamFixture teams;
@@ -125,6 +126,21 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("DELETE", "/api/v1/admin/api-keys/0", null, ANA, 403),
         arguments("DELETE", "/api/v1/admin/api-keys/0", null, MANAGER, 403),
         arguments("DELETE", "/api/v1/admin/api-keys/0", null, ADMIN, 404),
+        arguments("POST", "/api/v1/codec/decode", NO_PAYLOADS, NONE, 401),
+        arguments("POST", "/api/v1/codec/decode", NO_PAYLOADS, INGEST, 403),
+        arguments("POST", "/api/v1/codec/decode", NO_PAYLOADS, ANA, 403),
+        arguments("POST", "/api/v1/codec/decode", NO_PAYLOADS, MANAGER, 200),
+        arguments("POST", "/api/v1/codec/decode", NO_PAYLOADS, ADMIN, 200),
+        arguments("POST", "/api/v1/codec/encode", NO_PAYLOADS, NONE, 401),
+        arguments("POST", "/api/v1/codec/encode", NO_PAYLOADS, INGEST, 403),
+        arguments("POST", "/api/v1/codec/encode", NO_PAYLOADS, ANA, 403),
+        arguments("POST", "/api/v1/codec/encode", NO_PAYLOADS, MANAGER, 200),
+        arguments("POST", "/api/v1/codec/encode", NO_PAYLOADS, ADMIN, 200),
+        arguments("GET", "/api/v1/codec", null, NONE, 401),
+        arguments("GET", "/api/v1/codec", null, INGEST, 403),
+        arguments("GET", "/api/v1/codec", null, ANA, 403),
+        arguments("GET", "/api/v1/codec", null, MANAGER, 200),
+        arguments("GET", "/api/v1/codec", null, ADMIN, 200),
         arguments("GET", "/actuator/health", null, NONE, 200),
         arguments("GET", "/api/v1/leads", null, "not-a-key", 401));
   }
