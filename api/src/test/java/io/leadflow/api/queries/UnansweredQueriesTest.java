@@ -141,7 +141,7 @@ class UnansweredQueriesTest extends ApiTest {
   private String captured() {
     HttpResponse<String> captured = post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null));
     assertThat(captured.statusCode()).isEqualTo(202);
-    return body(captured).get("leadId").asString();
+    return leadOf(captured);
   }
 
   private String capturedAndStarted() {
