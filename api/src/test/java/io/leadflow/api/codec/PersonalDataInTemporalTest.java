@@ -46,12 +46,10 @@ class PersonalDataInTemporalTest extends ApiTest {
     String phoneDigits = "646" + ThreadLocalRandom.current().nextInt(200, 1000) + ThreadLocalRandom.current().nextInt(1000, 10000);
     String replyBody = "ring me after six " + unique;
     String leadId =
-        body(post("/api/v1/leads", INGEST,
+        leadOf(post("/api/v1/leads", INGEST,
                 "{\"name\":\"" + firstName + " " + lastName + "\",\"email\":\"" + email + "\",\"phone\":\"+1" + phoneDigits
                     + "\",\"source\":\"web\",\"interest\":\"demo request\","
-                    + "\"consent\":[{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me.\"}]}"))
-            .get("leadId")
-            .asString();
+                    + "\"consent\":[{\"channel\":\"SMS\",\"method\":\"CHECKBOX\",\"text\":\"Acme may text me.\"}]}"));
     await().atMost(Duration.ofSeconds(15)).until(() -> "AWAITING_ACK".equals(status(leadId)));
     assertThat(post("/api/v1/leads/" + leadId + "/acknowledge", ANA, null).statusCode()).isEqualTo(200);
     assertThat(post("/api/v1/leads/" + leadId + "/replies", ANA, "{\"channel\":\"SMS\",\"body\":\"" + replyBody + "\"}").statusCode())
