@@ -168,7 +168,7 @@ class OpenApiDocumentation {
       operation.setDescription(
           unsubscribe
               ? "No API key: the link carries a signed, expiring token."
-              : "No API key: the provider signs each request, and the signature is checked before the body is parsed.");
+              : "No API key: the provider signs each request, and the signature is checked before any event is read.");
     }
     ApiResponses before = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     ApiResponses after = new ApiResponses();
@@ -186,6 +186,9 @@ class OpenApiDocumentation {
       for (String status : real) {
         after.addApiResponse(status, new ApiResponse().description(SUCCESS_WORDS.get(status)).content(content));
       }
+    }
+    if (key.equals("POST /api/v1/webhooks/email/unsubscribe")) {
+      after.addApiResponse("200", new ApiResponse().description("Unsubscribed: a page saying so").content(html()));
     }
     if (key.equals("POST /api/v1/leads")) {
       after.get("202").description("A new lead (or, to an ingest key, any capture)");
@@ -226,11 +229,15 @@ class OpenApiDocumentation {
   private static ApiResponse problem(String description, String key, String status) {
     if (key.equals("GET /api/v1/webhooks/email/unsubscribe") && (status.equals("403") || status.equals("410"))) {
       // A person reads this one: the refusals are pages.
-      return new ApiResponse().description(description).content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())));
+      return new ApiResponse().description(description).content(html());
     }
     return new ApiResponse()
         .description(description)
         .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+  }
+
+  private static Content html() {
+    return new Content().addMediaType(org.springframework.http.MediaType.TEXT_HTML_VALUE, new MediaType().schema(new StringSchema()));
   }
 
   private static void captureExample(Operation operation) {

@@ -64,6 +64,7 @@ class OpenApiTest extends ApiTest {
     }
     assertThat(operations().get("POST /api/v1/leads/{id}/disqualify").get("responses").has("202")).isTrue();
     assertThat(operations().get("POST /api/v1/leads/{id}/disqualify").get("responses").has("409")).isTrue();
+    assertThat(operations().get("POST /api/v1/webhooks/email/unsubscribe").get("responses").get("200").get("content").has("text/html")).isTrue();
     assertThat(operations().get("POST /api/v1/admin/cadences").get("responses").has("201")).isTrue();
     assertThat(operations().get("DELETE /api/v1/admin/api-keys/{id}").get("responses").has("204")).isTrue();
     assertThat(operations().get("DELETE /api/v1/admin/api-keys/{id}").get("responses").has("404")).isTrue();
