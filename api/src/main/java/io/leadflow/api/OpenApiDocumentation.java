@@ -227,7 +227,7 @@ class OpenApiDocumentation {
   }
 
   private static ApiResponse problem(String description, String key, String status) {
-    if (key.equals("GET /api/v1/webhooks/email/unsubscribe") && (status.equals("403") || status.equals("410"))) {
+    if (key.equals("GET /api/v1/webhooks/email/unsubscribe") && status.startsWith("4")) {
       // A person reads this one: the refusals are pages.
       return new ApiResponse().description(description).content(html());
     }
