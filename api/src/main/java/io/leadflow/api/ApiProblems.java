@@ -5,8 +5,10 @@ import io.leadflow.api.input.InputProblems;
 import io.leadflow.api.input.InstantRule;
 import io.leadflow.api.input.InvalidInput;
 import io.leadflow.api.security.ProblemResponses;
+import io.leadflow.api.webhooks.UnsubscribePage;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -64,12 +66,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
    * Spring Security's firewall refuses. The client's to fix, so a 400, not a 500.
    */
   @ExceptionHandler({MultipartException.class, InvalidParameterException.class, RequestRejectedException.class})
-  ProblemDetail malformed(RuntimeException e) {
+  ResponseEntity<?> malformed(RuntimeException e, HttpServletRequest request) {
+    if (UnsubscribePage.isThePage(request)) {
+      // A person opened it from an email: a page, like its other refusals.
+      return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.TEXT_HTML).body(UnsubscribePage.malformed());
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, "The request is malformed (its parameters, or a body that does not match its Content-Type).");
     problem.setTitle("Malformed request");
-    return problem;
+    return ResponseEntity.badRequest().body(problem);
   }
 
   /** The lead's workflow has completed: it is closed, nothing can be sent to it. */

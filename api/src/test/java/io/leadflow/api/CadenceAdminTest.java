@@ -2,8 +2,13 @@ package io.leadflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,5 +60,36 @@ class CadenceAdminTest extends ApiTest {
 
     assertThat(Problems.assertInvalid(response, "steps[0].channels[1]")).isEqualTo("must not be null");
     assertThat(get(PATH, ADMIN).body()).doesNotContain(name);
+  }
+
+  /** Issue 18: ten saves of one cadence at once raced for the same version number, a 500. */
+  @Test
+  void concurrentSavesOfOneCadenceAreAllKeptAsConsecutiveVersions() throws Exception {
+    String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    int saves = 10;
+    var start = new CountDownLatch(1);
+    List<Callable<HttpResponse<String>>> calls =
+        IntStream.range(0, saves)
+            .<Callable<HttpResponse<String>>>mapToObj(
+                i -> () -> {
+                  start.await();
+                  return post(PATH, ADMIN, "{\"name\":\"" + name + "\",\"steps\":[{\"day\":1,\"channels\":[\"CALL\"],\"template\":\"t" + i + "\"}]}");
+                })
+            .toList();
+    List<HttpResponse<String>> answers;
+    var pool = Executors.newFixedThreadPool(saves);
+    try {
+      var futures = calls.stream().map(pool::submit).toList();
+      start.countDown();
+      answers = futures.stream().map(f -> { try { return f.get(); } catch (Exception e) { throw new IllegalStateException(e); } }).toList();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(201));
+    assertThat(answers.stream().map(a -> body(a).get("version").asInt()).sorted().toList())
+        .isEqualTo(IntStream.rangeClosed(1, saves).boxed().toList());
+    JsonNode all = body(get(PATH, ADMIN));
+    assertThat(all.valueStream().filter(c -> c.get("name").asString().equals(name)).count()).isEqualTo(saves);
   }
 }

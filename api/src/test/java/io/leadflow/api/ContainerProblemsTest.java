@@ -55,6 +55,17 @@ class ContainerProblemsTest extends ApiTest {
     assertThat(leads.count()).isEqualTo(before);
   }
 
+  /** Found by ApiFuzzTest: the unsubscribe page's refusals are pages, a malformed request's too. */
+  @Test
+  void aMalformedRequestForTheUnsubscribePageIsAPage() {
+    var response =
+        call("GET", "/api/v1/webhooks/email/unsubscribe?token=x", null, null, Map.of("Content-Type", "multipart/form-data"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(response.body()).contains("<h1>Invalid link</h1>");
+  }
+
   @Test
   void aMethodNoServletTakesIsAProblem() {
     assertProblem(call("TRACE", "/api/v1/leads", ADMIN, null, Map.of()), 405);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Versioned cadence definitions in PostgreSQL. Saving never changes a version: it adds the next
@@ -22,25 +23,43 @@ public class CadenceDefinitions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
 
-  CadenceDefinitions(JdbcClient jdbc) {
+  CadenceDefinitions(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
+    this.transaction = transaction;
   }
 
-  /** Stores the steps as the next version of {@code name} and returns the new plan. */
+  /**
+   * Stores the steps as the next version of {@code name} and returns the new plan. Saves of one
+   * name take turns (a transaction-scoped advisory lock on the name), so concurrent saves are all
+   * kept as consecutive versions instead of racing for the same number (issue 18: that was a 500).
+   */
   public CadencePlan save(String name, List<CadenceStep> steps) {
-    int version =
-        jdbc.sql(
+    String json = write(steps);
+    Integer version =
+        transaction.execute(
+            status -> {
+              jdbc.sql("select pg_advisory_xact_lock(hashtext('cadence_definition'), hashtext(:name))")
+                  .param("name", name)
+                  .query()
+                  .singleRow();
+              return nextVersion(name, json);
+            });
+    return new CadencePlan(name, version, steps);
+  }
+
+  private int nextVersion(String name, String steps) {
+    return jdbc.sql(
                 """
                 insert into cadence_definition (name, version, steps)
                 values (:name, (select coalesce(max(version), 0) + 1 from cadence_definition where name = :name), :steps)
                 returning version
                 """)
             .param("name", name)
-            .param("steps", write(steps))
+            .param("steps", steps)
             .query(Integer.class)
             .single();
-    return new CadencePlan(name, version, steps);
   }
 
   public Optional<CadencePlan> newest(String name) {

@@ -20,5 +20,12 @@ final class LeadActions {
   record Meeting(@NotNull Instant at) {}
 
   /** {@code channel} CALL, SMS or EMAIL; absent for every channel. */
-  record OptOutRequest(Channel channel) {}
+  record OptOutRequest(Channel channel) {
+
+    /** A TASK is the rep's own work, not a channel a person can be reached on (found by ApiFuzzTest: a 500). */
+    @jakarta.validation.constraints.AssertTrue(message = "channel must be CALL, SMS or EMAIL, or absent for every channel")
+    boolean isOptOutChannel() {
+      return channel == null || channel == Channel.CALL || channel == Channel.SMS || channel == Channel.EMAIL;
+    }
+  }
 }

@@ -5,7 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** The plain pages a person sees at the unsubscribe link. Nothing on them comes from the request but a verified token. */
-final class UnsubscribePage {
+public final class UnsubscribePage {
 
   private UnsubscribePage() {}
 
@@ -18,6 +18,16 @@ final class UnsubscribePage {
             + "<form method=\"post\" action=\"" + action + "\">"
             + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
             + "<button type=\"submit\">Unsubscribe</button></form>");
+  }
+
+  /** Whether the request is a GET of the page: its refusals are pages, whoever finds them. */
+  public static boolean isThePage(jakarta.servlet.http.HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) && UnsubscribeController.PATH.equals(request.getRequestURI());
+  }
+
+  /** The page for a request the server cannot read (what no browser sends). */
+  public static String malformed() {
+    return page("Invalid link", "<p>This unsubscribe link could not be read. Please use the link exactly as it appears in the email.</p>");
   }
 
   static String done() {
