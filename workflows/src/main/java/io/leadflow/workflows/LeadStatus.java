@@ -17,10 +17,12 @@ public enum LeadStatus {
   MEETING_BOOKED,
   DISQUALIFIED,
   /** Asked to hear nothing more on any channel. */
-  OPTED_OUT;
+  OPTED_OUT,
+  /** The CRM took it over (it became an opportunity or a customer there). */
+  CONVERTED;
 
   /** A closed lead is never touched again by this workflow run. */
   public boolean isClosed() {
-    return this == MEETING_BOOKED || this == DISQUALIFIED || this == OPTED_OUT;
+    return this == MEETING_BOOKED || this == DISQUALIFIED || this == OPTED_OUT || this == CONVERTED;
   }
 }

@@ -39,8 +39,24 @@ public interface LeadWorkflow {
   @SignalMethod
   void disqualify(String reason);
 
+  /** The lead booked a meeting starting {@code at}: the cadence stops and the rep is told. */
   @SignalMethod
   void meetingBooked(Instant at);
+
+  /**
+   * The lead cancelled the meeting booked for {@code at} before it started: the lead is back in
+   * follow-up with its rep. A cancellation of any other meeting, or after it started, changes nothing.
+   */
+  @SignalMethod
+  void meetingCanceled(Instant at);
+
+  /** Someone gave the lead to another rep (the CRM's owner changed): the new rep is told. */
+  @SignalMethod
+  void reassign(Reassignment reassignment);
+
+  /** The CRM took the lead over (it became an opportunity or a customer): LeadFlow stops working it. */
+  @SignalMethod
+  void convert(String reason);
 
   /** Re-scores the lead; a tier upgrade can re-route it or bring it back from nurture. */
   @SignalMethod

@@ -261,6 +261,21 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   @Override
+  public void meetingCanceled(Instant at) {
+    // TODO(crm): back to follow-up
+  }
+
+  @Override
+  public void reassign(Reassignment reassignment) {
+    // TODO(crm): hand to the rep
+  }
+
+  @Override
+  public void convert(String reason) {
+    interruptions.requestClose(LeadStatus.CONVERTED, "Converted in the CRM: " + reason);
+  }
+
+  @Override
   public void engagement(EngagementEvent event) {
     interruptions.engagement(event);
   }

@@ -4,6 +4,8 @@ package io.leadflow.workflows;
 public final class LeadWorkflows {
 
   public static final String TASK_QUEUE = "leads";
+  /** CRM calls only: its rate limit (the CRM vendor's) holds across all workers. */
+  public static final String CRM_TASK_QUEUE = "leadflow-crm";
 
   private static final String ID_PREFIX = "lead-";
 

@@ -75,7 +75,7 @@ class RoutingDirectory {
                 where a.rep_id = any(:reps))
             select owner, count(*) as open from owned
             where owner = any(:reps)
-              and status not in ('MEETING_BOOKED', 'DISQUALIFIED', 'OPTED_OUT')
+              and status not in ('MEETING_BOOKED', 'DISQUALIFIED', 'OPTED_OUT', 'CONVERTED')
               and not (status = 'NURTURE' and recorded)
             group by owner
             """)
