@@ -27,6 +27,11 @@ final class LeadActivities {
   private static final Duration SEND_RETRY_AT_MOST = Duration.ofMinutes(5);
   // A provider outage up to this long delays a touch; past it the touch gives up, the cadence goes on.
   private static final Duration SEND_AT_MOST = Duration.ofHours(1);
+  private static final Duration CRM_ATTEMPT = Duration.ofSeconds(30);
+  private static final Duration CRM_FIRST_RETRY = Duration.ofSeconds(5);
+  private static final Duration CRM_RETRY_AT_MOST = Duration.ofMinutes(10);
+  // Sync waits behind the lead, so it can wait out a CRM down for a whole cadence and catch up.
+  private static final Duration CRM_AT_MOST = Duration.ofDays(30);
 
   final PlaybookActivities playbooks = local(PlaybookActivities.class, "Resolve playbook", LOOKUP, LOOKUP_AT_MOST);
   final ScoringActivities scoring = local(ScoringActivities.class, "Score", LOOKUP, LOOKUP_AT_MOST);
@@ -45,6 +50,20 @@ final class LeadActivities {
             .setStartToCloseTimeout(SEND_ATTEMPT)
             .setScheduleToCloseTimeout(SEND_AT_MOST)
             .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(SEND_RETRY_AT_MOST).build())
+            .setSummary(summary)
+            .build());
+  }
+
+  /** On the CRM's own task queue, whose rate the server limits across all workers. */
+  CrmActivities crm(String summary) {
+    return Workflow.newActivityStub(
+        CrmActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(LeadWorkflows.CRM_TASK_QUEUE)
+            .setStartToCloseTimeout(CRM_ATTEMPT)
+            .setScheduleToCloseTimeout(CRM_AT_MOST)
+            .setRetryOptions(
+                RetryOptions.newBuilder().setInitialInterval(CRM_FIRST_RETRY).setMaximumInterval(CRM_RETRY_AT_MOST).build())
             .setSummary(summary)
             .build());
   }

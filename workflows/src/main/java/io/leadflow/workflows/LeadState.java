@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -59,6 +60,12 @@ public final class LeadState {
   private List<StepGaveUp> gaveUp = new ArrayList<>();
   private int stepsGaveUp;
 
+  private Instant meetingAt;
+  // Not in the CRM yet, oldest first; the first one may be on its way.
+  private List<CrmUpdate> crmPending = new ArrayList<>();
+  private CrmLeadUpdate crmSynced;
+  private CrmRecord crmRecord;
+
   private LeadState() {}
 
   /** A lead the workflow has not worked on yet. */
@@ -102,6 +109,11 @@ public final class LeadState {
   /** The latest steps that gave up ({@link #GAVE_UP_KEPT} at most); {@link #stepsGaveUp} counts them all. */
   public List<StepGaveUp> gaveUp() { return Collections.unmodifiableList(gaveUp); }
   public int stepsGaveUp() { return stepsGaveUp; }
+  /** The booked meeting's start; null when none is booked. */
+  public Instant meetingAt() { return meetingAt; }
+  public List<CrmUpdate> crmPending() { return Collections.unmodifiableList(crmPending); }
+  /** The lead's record in the CRM, once synced. */
+  public CrmRecord crmRecord() { return crmRecord; }
 
   void moveTo(LeadStatus next) {
     status = next;
@@ -197,6 +209,49 @@ public final class LeadState {
 
   boolean mayContact(Channel channel) {
     return !optedOut.contains(channel) && blocked.stream().noneMatch(found -> found.channel() == channel);
+  }
+
+  void meetingBooked(Instant at) {
+    meetingAt = at;
+  }
+
+  /** A booked meeting was cancelled before it started: the lead is open again, with {@code status}. */
+  void reopened(LeadStatus next, String note) {
+    status = next;
+    closedReason = null;
+    meetingAt = null;
+    notes.add(note);
+  }
+
+  /**
+   * Queues a change for the CRM. A record that says what the last synced one said is dropped, and
+   * one queued behind another record waiting (not on its way) replaces it: however often the lead
+   * changes while the CRM is slow, the queue holds one record between touches.
+   */
+  void crmQueued(CrmUpdate update) {
+    if (update.lead() != null) {
+      CrmLeadUpdate latest = crmPending.stream().map(CrmUpdate::lead).filter(Objects::nonNull).reduce((a, b) -> b).orElse(crmSynced);
+      if (update.lead().equals(latest)) {
+        return;
+      }
+      int last = crmPending.size() - 1;
+      if (last > 0 && crmPending.get(last).lead() != null) {
+        crmPending.set(last, update);
+        return;
+      }
+    }
+    crmPending.add(update);
+  }
+
+  /** The oldest queued change reached the CRM, or gave up (recorded): the next one goes. */
+  void crmDone(CrmRecord record) {
+    CrmUpdate done = crmPending.remove(0);
+    if (record != null) {
+      crmRecord = record;
+      if (done.lead() != null) {
+        crmSynced = done.lead();
+      }
+    }
   }
 
   void closed(LeadStatus closing, String reason) {

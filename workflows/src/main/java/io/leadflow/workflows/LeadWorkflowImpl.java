@@ -20,6 +20,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   /** Before this change a round was planned without the store's suppressions and consent. */
   static final String CHECKED_WHEN_PLANNED = "contact-checked-when-planned";
+  /** Before this change a booked meeting closed the lead at once, for good, and the rep was not told. */
+  static final String MEETINGS_CANCELLABLE = "meeting-cancellable-until-it-starts";
 
   private final NewLead lead;
   private final LeadState state;
@@ -29,6 +31,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final StepAttempts steps;
   private final ProgressRecorder progress;
   private final Reps reps;
+  private final CrmSync crm;
   private Playbook playbook;
   private TouchSender touchSender;
   private InstantReply instantReply;
@@ -40,21 +43,28 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     lead = input.lead();
     state = input.carried() != null ? input.carried() : LeadState.of(lead.leadId(), input.firstRound());
     interruptions = new Interruptions(state);
-    timers = new Timers(interruptions, this::scoreEngagements);
+    timers = new Timers(interruptions, this::applyUpdates);
     LeadSearchAttributes searchAttributes = new LeadSearchAttributes(lead.source());
     steps = new StepAttempts(state, activities, searchAttributes);
-    progress = new ProgressRecorder(state, activities, searchAttributes, steps);
+    crm = new CrmSync(state, activities, steps);
+    progress = new ProgressRecorder(state, activities, searchAttributes, steps, crm);
     reps = new Reps(state, activities, progress, steps);
   }
 
   @Override
   public void run(LeadInput input) {
+    work(input);
+    crm.awaitSent();
+  }
+
+  private void work(LeadInput input) {
     playbook = steps.untilDone("Resolve playbook", activities.playbooks::currentPlaybook, timers, interruptions::closeRequested)
         .orElse(null);
     if (playbook == null) {
       close();
       return;
     }
+    crm.start(playbook);
     boolean resumingNurture = input.carried() != null;
     if (!resumingNurture) {
       progress.moveTo(LeadStatus.CAPTURED);
@@ -64,7 +74,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     QuietHours quietHours = QuietHours.forLead(playbook.quietHours(), state.enriched());
     state.noteOnce(quietHours.note());
     Duration openingOffset = playbook.quietHours().openingOffset(lead.leadId());
-    touchSender = new TouchSender(state, interruptions, timers, activities, progress, steps, quietHours, openingOffset);
+    touchSender = new TouchSender(state, interruptions, timers, activities, progress, steps, quietHours, openingOffset, crm);
     if (resumingNurture && !nurtureUntilReEngaged()) {
       return;
     }
@@ -98,11 +108,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     if (interruptions.replyPending() && !interruptions.closeRequested()) {
       followUpEngagedLead();
     }
-    if (interruptions.closeRequested()) {
-      close();
-      return false;
-    }
-    return true;
+    return !interruptions.closeRequested() || !closeForGood();
   }
 
   /** Each stage in turn until the lead interrupts: a reply or a close request ends the sequence. */
@@ -183,8 +189,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       Workflow.setCurrentDetails("Nurture: next email " + due);
       timers.sleepUntil(due, "Nurture · EMAIL", () -> interruptions.interrupted() || reEngaged);
       if (interruptions.closeRequested()) {
-        close();
-        return false;
+        if (closeForGood()) {
+          return false;
+        }
+        progress.moveTo(LeadStatus.NURTURE);
+        continue;
       }
       if (interruptions.replyPending() || reEngaged) {
         reEngaged = false;
@@ -194,10 +203,10 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       rescoreAfterSilence();
       touchSender.send("nurture-" + state.nurtureTouched(), "Nurture · EMAIL", Channel.EMAIL, "nurture");
       Workflow.await(Workflow::isEveryHandlerFinished);
-      if (!interruptions.interrupted() && !interruptions.engagementsPending()) {
+      if (!interruptions.interrupted() && !interruptions.updatesPending()) {
         Workflow.continueAsNew(new LeadInput(lead, state));
       }
-      scoreEngagements();
+      applyUpdates();
     }
   }
 
@@ -214,6 +223,58 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     interruptions.close();
     progress.record();
     Workflow.setCurrentDetails("Closed: " + state.closedReason());
+  }
+
+  /**
+   * Closes the lead as requested. A booked meeting can still be cancelled until it starts: then
+   * the lead is back in follow-up with its rep and this returns false (unless it was closed again
+   * meanwhile); true once the lead is closed for good.
+   */
+  private boolean closeForGood() {
+    close();
+    while (state.status() == LeadStatus.MEETING_BOOKED
+        && Workflow.getVersion(MEETINGS_CANCELLABLE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      if (state.assignedRep() != null) {
+        reps.notify(state.assignedRep(), "meeting-" + state.meetingAt(), state.closedReason() + ": the cadence stopped");
+      }
+      if (!cancelledBeforeItStarts()) {
+        return true;
+      }
+      followUpCancelledMeeting();
+      if (!interruptions.closeRequested()) {
+        return false;
+      }
+      close();
+    }
+    return true;
+  }
+
+  /** Waits for the booked meeting to start (following a new time if it is rescheduled); true when cancelled first. */
+  private boolean cancelledBeforeItStarts() {
+    for (Instant at = state.meetingAt(); at != null && at.isAfter(now()); at = state.meetingAt()) {
+      Instant booked = at;
+      Workflow.setCurrentDetails("Meeting booked for " + booked);
+      timers.sleepUntil(
+          booked, "Meeting · until it starts", () -> interruptions.meetingCancelled() || !booked.equals(state.meetingAt()));
+      if (interruptions.meetingCancelled()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lead cancelled: the rep gets it back to rebook, for the engaged follow-up window. */
+  private void followUpCancelledMeeting() {
+    Instant at = state.meetingAt();
+    interruptions.reopened();
+    state.reopened(LeadStatus.ENGAGED, "Meeting for " + at + " cancelled before it started: back to follow-up");
+    progress.moveTo(LeadStatus.ENGAGED);
+    if (state.assignedRep() != null) {
+      reps.notify(state.assignedRep(), "meeting-cancelled-" + at, "The lead cancelled the meeting for " + at + ": follow up to rebook");
+    }
+    Workflow.setCurrentDetails("Engaged: the meeting was cancelled, waiting for " + state.assignedRep() + " to rebook");
+    timers.sleepUntil(
+        now().plus(playbook.engagedFollowUp()), "Engaged · rebook the cancelled meeting", interruptions::closeRequested);
   }
 
   // ---- messages ----
@@ -257,17 +318,17 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   @Override
   public void meetingBooked(Instant at) {
-    interruptions.requestClose(LeadStatus.MEETING_BOOKED, "Meeting booked for " + at);
+    interruptions.meetingBooked(at);
   }
 
   @Override
   public void meetingCanceled(Instant at) {
-    // TODO(crm): back to follow-up
+    interruptions.meetingCanceled(at);
   }
 
   @Override
   public void reassign(Reassignment reassignment) {
-    // TODO(crm): hand to the rep
+    interruptions.reassign(reassignment);
   }
 
   @Override
@@ -286,6 +347,15 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   // ---- what every stage uses ----
+
+  /** What arrived while the lead waited: a reassignment first (to the rep it names), then engagements. */
+  private void applyUpdates() {
+    Reassignment to = interruptions.takeReassignment();
+    if (to != null && !state.status().isClosed() && !to.repId().equals(state.assignedRep())) {
+      reps.reassign(to.repId(), to.reason());
+    }
+    scoreEngagements();
+  }
 
   /**
    * Scores engagement events that arrived while the workflow slept. In the cadence a tier upgrade

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Durable waits on named timers an operator can read in the UI. A wait ends at once when what it
- * waits for holds; engagement events arriving meanwhile are scored without ending it: the timer
+ * waits for holds; engagement events and reassignments arriving meanwhile are applied without ending it: the timer
  * goes on, so a wait is one timer (and one "Waiting: …" line in the lead's timeline) however often
  * the lead engages during it.
  */
@@ -22,11 +22,11 @@ final class Timers {
   static final String ONE_TIMER_PER_WAIT = "one-timer-per-wait";
 
   private final Interruptions interruptions;
-  private final Runnable scoreEngagements;
+  private final Runnable applyUpdates;
 
-  Timers(Interruptions interruptions, Runnable scoreEngagements) {
+  Timers(Interruptions interruptions, Runnable applyUpdates) {
     this.interruptions = interruptions;
-    this.scoreEngagements = scoreEngagements;
+    this.applyUpdates = applyUpdates;
   }
 
   /** Waits until {@code until} or {@code done}; returns true when it ended early. */
@@ -47,17 +47,17 @@ final class Timers {
                           .handle((firedAt, cancelled) -> cancelled == null)));
       scope.run();
       Promise<Boolean> fired = timer.get(0);
-      Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.engagementsPending());
-      // Only engagements woke it (neither fired nor done): scored while the same timer runs on.
+      Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.updatesPending());
+      // Only updates woke it (neither fired nor done): applied while the same timer runs on.
       while (!fired.isCompleted() && !done.get() && keepsTheTimer()) {
-        scoreEngagements.run();
-        Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.engagementsPending());
+        applyUpdates.run();
+        Workflow.await(() -> fired.isCompleted() || done.get() || interruptions.updatesPending());
       }
       boolean firedNow = fired.isCompleted();
       if (!firedNow) {
         scope.cancel();
       }
-      scoreEngagements.run();
+      applyUpdates.run();
       if (firedNow) {
         return done.get();
       }

@@ -21,6 +21,7 @@ final class TouchSender {
   private final StepAttempts steps;
   private final QuietHours quietHours;
   private final Duration openingOffset;
+  private final CrmSync crm;
 
   TouchSender(
       LeadState state,
@@ -30,7 +31,8 @@ final class TouchSender {
       ProgressRecorder progress,
       StepAttempts steps,
       QuietHours quietHours,
-      Duration openingOffset) {
+      Duration openingOffset,
+      CrmSync crm) {
     this.state = state;
     this.interruptions = interruptions;
     this.timers = timers;
@@ -39,6 +41,7 @@ final class TouchSender {
     this.steps = steps;
     this.quietHours = quietHours;
     this.openingOffset = openingOffset;
+    this.crm = crm;
   }
 
   /** True when the lead's quiet hours hold a touch on {@code channel} right now. */
@@ -67,6 +70,7 @@ final class TouchSender {
       }
       if (touch.outcome() != Touch.Outcome.DEFERRED_QUIET_HOURS) {
         state.touched(touch);
+        crm.touch(touch);
         return;
       }
       Instant allowed = quietHours.nextAllowed(Timers.now());

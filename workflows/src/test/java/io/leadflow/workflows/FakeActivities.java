@@ -33,9 +33,12 @@ final class FakeActivities {
   final RoutingActivities routing = mock(RoutingActivities.class, withSettings().withoutAnnotations());
   final OutreachActivities outreach = mock(OutreachActivities.class, withSettings().withoutAnnotations());
   final LeadStoreActivities store = mock(LeadStoreActivities.class, withSettings().withoutAnnotations());
+  final CrmActivities crm = mock(CrmActivities.class, withSettings().withoutAnnotations());
 
   final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
   final List<RepNotice> notices = Collections.synchronizedList(new ArrayList<>());
+  /** What the CRM took, in the order it took it: {@link CrmLeadUpdate}s and {@link CrmTouchUpdate}s. */
+  final List<Object> crmGot = Collections.synchronizedList(new ArrayList<>());
 
   FakeActivities(Supplier<Instant> clock) {
     when(playbooks.currentPlaybook()).thenReturn(Leads.PLAYBOOK);
@@ -58,6 +61,22 @@ final class FakeActivities {
             })
         .when(outreach)
         .notifyRep(any());
+    doAnswer(
+            call -> {
+              CrmLeadUpdate update = call.getArgument(0);
+              crmGot.add(update);
+              return new CrmRecord("fake-crm", "c-" + update.leadId());
+            })
+        .when(crm)
+        .syncLead(any());
+    doAnswer(
+            call -> {
+              CrmTouchUpdate update = call.getArgument(0);
+              crmGot.add(update);
+              return new CrmRecord("fake-crm", "c-" + update.leadId());
+            })
+        .when(crm)
+        .logTouch(any());
   }
 
   Object[] all() {

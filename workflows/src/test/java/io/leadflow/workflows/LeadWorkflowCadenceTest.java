@@ -183,7 +183,7 @@ class LeadWorkflowCadenceTest {
 
     Instant meeting = Instant.parse("2026-03-06T16:00:00Z");
     workflow.meetingBooked(meeting);
-    temporal.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(2));
 
     LeadState state = assertClosed("cad-6", LeadStatus.MEETING_BOOKED);
     assertThat(state.closedReason()).isEqualTo("Meeting booked for " + meeting);

@@ -30,6 +30,7 @@ final class LeadWorkflowExtension implements BeforeEachCallback, AfterEachCallba
   private final Instant start;
   private TestWorkflowEnvironment env;
   private Worker worker;
+  private Worker crmWorker;
   private boolean started;
 
   private LeadWorkflowExtension(Instant start) {
@@ -51,6 +52,7 @@ final class LeadWorkflowExtension implements BeforeEachCallback, AfterEachCallba
     }
     worker = env.newWorker(LeadWorkflows.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(LeadWorkflowImpl.class);
+    crmWorker = env.newWorker(LeadWorkflows.CRM_TASK_QUEUE);
   }
 
   @Override
@@ -107,6 +109,7 @@ final class LeadWorkflowExtension implements BeforeEachCallback, AfterEachCallba
   private void startService() {
     if (!started) {
       worker.registerActivitiesImplementations(activities.all());
+      crmWorker.registerActivitiesImplementations(activities.crm);
       env.start();
       started = true;
     }

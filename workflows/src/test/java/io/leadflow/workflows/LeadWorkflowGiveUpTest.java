@@ -93,7 +93,7 @@ class LeadWorkflowGiveUpTest {
     temporal.sleep(Duration.ofMinutes(5));
 
     workflow.meetingBooked(MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(2)));
-    temporal.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofDays(3));
 
     assertThat(assertCompleted("give-4").status()).isEqualTo(LeadStatus.MEETING_BOOKED);
     assertThat(activities.sent).isEmpty();

@@ -7,7 +7,10 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.NonDeterministicException;
 import io.temporal.workflow.Workflow;
 import java.io.IOException;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,12 +42,16 @@ class LeadWorkflowReplayTest {
   }
 
   /**
-   * One replay first, so the classes a workflow thread loads on its first run are loaded before a
-   * test counts on the SDK's 1 s deadlock detector (a loaded machine took longer).
+   * Replays check determinism, not speed: the SDK's 1 s deadlock detector is widened, since a
+   * loaded machine took longer than that to load a workflow thread's classes on its first run.
    */
-  @BeforeAll
-  static void loadTheWorkflowClasses() throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/baseline-ack-cadence-nurture.json", LeadWorkflowImpl.class);
+  private static void replay(String resource, Class<?> workflow) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker =
+          env.newWorker("replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
+      worker.registerWorkflowImplementationTypes(workflow);
+      WorkflowReplayer.replayWorkflowExecutionFromResource(resource, worker);
+    }
   }
 
   @Test
@@ -81,15 +87,14 @@ class LeadWorkflowReplayTest {
   @ParameterizedTest
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(String resource) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(resource, LeadWorkflowImpl.class);
+    replay(resource, LeadWorkflowImpl.class);
   }
 
   @Test
   void aWorkflowThatSkipsAStageFailsTheReplay() {
     assertThatThrownBy(
             () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/baseline-ack-cadence-nurture.json", RoutesBeforeEnriching.class))
+                replay("histories/baseline-ack-cadence-nurture.json", RoutesBeforeEnriching.class))
         // The replayer reports it as a failed replay query naming the cause.
         .hasStackTraceContaining(NonDeterministicException.class.getName())
         .hasStackTraceContaining("CurrentPlaybook");
@@ -130,6 +135,15 @@ class LeadWorkflowReplayTest {
 
     @Override
     public void meetingBooked(Instant at) {}
+
+    @Override
+    public void meetingCanceled(Instant at) {}
+
+    @Override
+    public void reassign(Reassignment reassignment) {}
+
+    @Override
+    public void convert(String reason) {}
 
     @Override
     public void engagement(EngagementEvent event) {}

@@ -188,6 +188,26 @@ class RecordHistories {
     save("h-wait", "v6-one-timer-per-wait.json");
   }
 
+  /** The CRM follows the lead; the CRM hands it to another rep; a meeting is booked, cancelled, and the CRM takes the lead over. */
+  @Test
+  void crmSyncReassignmentCancelledMeetingAndConversion() throws IOException {
+    when(activities.playbooks.currentPlaybook()).thenReturn(Leads.PLAYBOOK.withCrmSync(true));
+    LeadWorkflow workflow = temporal.start(Leads.lead("h-crm"));
+    temporal.sleep(Duration.ofMinutes(1));
+    workflow.reassign(new Reassignment("zoe", "Owner changed in HubSpot"));
+    temporal.sleep(Duration.ofMinutes(1));
+    workflow.acknowledge("zoe");
+    temporal.sleep(Duration.ofDays(1));
+    java.time.Instant meeting = MONDAY_10AM_NEW_YORK.plus(Duration.ofDays(3));
+    workflow.meetingBooked(meeting);
+    temporal.sleep(Duration.ofHours(1));
+    workflow.meetingCanceled(meeting);
+    temporal.sleep(Duration.ofDays(1));
+    workflow.convert("HubSpot lifecycle stage: customer");
+    temporal.sleep(Duration.ofMinutes(1));
+    save("h-crm", "v7-crm-sync-meetings-reassignment.json");
+  }
+
   private void acknowledgedThroughTheCadence(String leadId, String file) throws IOException {
     LeadWorkflow workflow = temporal.start(Leads.lead(leadId));
     temporal.sleep(Duration.ofMinutes(2));
