@@ -7,6 +7,7 @@ import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.api.queries.LeadStateQueries.Unanswered;
 import io.leadflow.workflows.BlockedChannel;
 import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.CrmRecord;
 import io.leadflow.workflows.Escalation;
 import io.leadflow.workflows.LeadState;
 import io.leadflow.workflows.StepGaveUp;
@@ -95,7 +96,10 @@ record LeadView(
       Long consentId,
       Instant sentAt) {}
 
-  /** From the workflow's state query; null when it could not be asked just now. */
+  /**
+   * From the workflow's state query; null when it could not be asked just now. {@code crm}: the
+   * lead's record in the team's CRM once synced; {@code crmPending}: changes still on their way to it.
+   */
   record Live(
       String nextTouch,
       Instant nextTouchAt,
@@ -104,7 +108,10 @@ record LeadView(
       List<Escalation> escalations,
       Set<Channel> optedOut,
       List<BlockedChannel> notContactedBy,
-      List<String> notes) {
+      List<String> notes,
+      Instant meetingAt,
+      CrmRecord crm,
+      int crmPending) {
 
     static Live of(LeadState state) {
       return new Live(
@@ -115,7 +122,10 @@ record LeadView(
           state.escalations(),
           state.optedOut(),
           state.blocked(),
-          state.notes());
+          state.notes(),
+          state.meetingAt(),
+          state.crmRecord(),
+          state.crmPending().size());
     }
   }
 
