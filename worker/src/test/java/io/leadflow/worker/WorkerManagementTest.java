@@ -10,6 +10,8 @@ import io.leadflow.workflows.NewLead;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testserver.TestServer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -65,6 +67,7 @@ class WorkerManagementTest {
 
   @LocalServerPort int port;
   @Autowired WorkflowClient client;
+  @Autowired WorkerFactory workers;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -104,6 +107,16 @@ class WorkerManagementTest {
     } finally {
       client.newUntypedWorkflowStub(workflowId).terminate("test done");
     }
+  }
+
+  /** The server limits this queue's rate for every worker at once: the CRM vendor's limit holds however many run. */
+  @Test
+  @Order(2)
+  void crmCallsAreServedOnTheirOwnTaskQueueWhoseRateTheServerLimits() {
+    Worker crm = workers.getWorker(LeadWorkflows.CRM_TASK_QUEUE);
+
+    assertThat(crm).isNotNull();
+    assertThat(crm.getWorkerOptions().getMaxTaskQueueActivitiesPerSecond()).isEqualTo(3.0);
   }
 
   @Test
