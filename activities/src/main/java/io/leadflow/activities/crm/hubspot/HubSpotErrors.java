@@ -26,6 +26,11 @@ final class HubSpotErrors {
    * not know: trying once an hour costs a few refused calls a day and resumes within an hour of the reset.
    */
   static final Duration DAILY_PAUSE = Duration.ofHours(1);
+  /**
+   * After no answer a create may still have happened; HubSpot's search index shows a new object only
+   * seconds later, so the retry's search for the touch key waits this long to find it.
+   */
+  static final Duration NO_ANSWER_PAUSE = Duration.ofSeconds(10);
   /** HubSpot's 423 asks to wait about two seconds for another write to the same record. */
   static final Duration LOCK_PAUSE = Duration.ofSeconds(2);
 
@@ -59,14 +64,18 @@ final class HubSpotErrors {
     return CrmException.refused(describe("HubSpot batch input " + (status == null ? "error" : status), error));
   }
 
-  /** No HTTP answer at all: refused or reset connection, or a timeout. Safe to repeat: every call is an upsert. */
+  /**
+   * No HTTP answer at all: refused or reset connection, or a timeout. Safe to repeat: a contact is
+   * upserted, a touch searched for by its key before it is created.
+   */
   CrmException unreachable(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
     String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
-    return CrmException.retryable(scrub("HubSpot did not answer (" + cause.getClass().getSimpleName() + message + ")"), null);
+    String detail = "HubSpot did not answer (" + cause.getClass().getSimpleName() + message + ")";
+    return CrmException.retryable(scrub(detail), NO_ANSWER_PAUSE);
   }
 
   private String describe(String prefix, JsonNode error) {

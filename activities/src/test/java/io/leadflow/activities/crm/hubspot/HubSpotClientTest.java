@@ -322,6 +322,7 @@ class HubSpotClientTest {
     CrmException slow = crmFailure(() -> impatient.upsertLead(lead("ana@example.com", LeadStatus.CONVERTED, null)));
 
     assertThat(slow.retryable()).isTrue();
+    assertThat(slow.retryAfter()).isEqualTo(HubSpotErrors.NO_ANSWER_PAUSE);
     assertThat(slow.getMessage()).startsWith("HubSpot did not answer");
   }
 
