@@ -24,8 +24,11 @@ class SalesforceHttp {
   private final RestClient rest;
 
   SalesforceHttp(SalesforceProperties properties) {
+    // HTTP/1.1: the JDK client's default HTTP/2 upgrade of a plain-HTTP connection stalls some
+    // servers and proxies, and one short request per call gains nothing from HTTP/2.
     JdkClientHttpRequestFactory requests =
-        new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        new JdkClientHttpRequestFactory(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
     requests.setReadTimeout(properties.readTimeout());
     this.rest = RestClient.builder().requestFactory(requests).build();
   }
