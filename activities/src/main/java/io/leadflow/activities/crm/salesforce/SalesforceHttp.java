@@ -33,10 +33,18 @@ class SalesforceHttp {
     this.rest = RestClient.builder().requestFactory(requests).build();
   }
 
-  /** A REST API call with the access token; {@code body} (null for none) is sent as JSON. */
+  /**
+   * A REST API call with the access token; {@code body} (null for none) is sent as JSON. Without
+   * {@code Sforce-Auto-Assign: FALSE} Salesforce runs the org's lead assignment rules on every
+   * create and update, replacing the owner LeadFlow routed the lead to.
+   */
   SalesforceAnswer send(HttpMethod method, URI uri, String accessToken, Map<String, Object> body) {
     RestClient.RequestBodySpec request =
-        rest.method(method).uri(uri).headers(headers -> headers.setBearerAuth(accessToken)).accept(MediaType.APPLICATION_JSON);
+        rest.method(method)
+            .uri(uri)
+            .headers(headers -> headers.setBearerAuth(accessToken))
+            .header("Sforce-Auto-Assign", "FALSE")
+            .accept(MediaType.APPLICATION_JSON);
     if (body != null) {
       request.contentType(MediaType.APPLICATION_JSON).body(body);
     }

@@ -181,6 +181,8 @@ class SalesforceClientTest {
         .containsEntry("LeadFlow_Interest__c", "pricing for 50 seats")
         .doesNotContainKeys("OwnerId", "Description", "LeadFlow_Id__c");
     assertThat(bodies.get(1)).containsEntry("Status", "Working - Contacted").containsEntry("OwnerId", "0055e000001AbCdAAK");
+    // The org's lead assignment rules must not re-route what LeadFlow routed.
+    salesforce.verify(2, patchRequestedFor(urlEqualTo(LEAD_PATH)).withHeader("Sforce-Auto-Assign", equalTo("FALSE")));
   }
 
   @Test
