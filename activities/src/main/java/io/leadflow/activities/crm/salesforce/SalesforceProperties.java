@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code task-key-field} (Task), both Text fields with External ID and Unique set.
  * {@code score-field} and {@code interest-field} are optional Lead fields: blank sends neither.
  * {@code statuses} maps each LeadFlow status to a value of the Lead Status picklist; the ones not
- * given keep the defaults ({@link #DEFAULT_STATUSES}). {@code request-limit-pause} is how long to
- * wait when the org's daily API allocation is used up.
+ * given keep the defaults ({@link #DEFAULT_STATUSES}); a blank value leaves Status unwritten.
+ * {@code api-version} defaults to v66.0 (any version from 46.0 answers upserts with the id).
+ * {@code connect-timeout} (5s) and {@code read-timeout} (30s) bound each request: a timed-out
+ * upsert is retried, which is safe as it is keyed. {@code request-limit-pause} (1h) is how long
+ * to wait when the org's rolling 24-hour API allocation is used up (403 REQUEST_LIMIT_EXCEEDED).
  */
 @ConfigurationProperties("leadflow.crm.salesforce")
 public record SalesforceProperties(
