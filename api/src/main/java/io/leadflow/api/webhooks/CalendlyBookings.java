@@ -19,6 +19,18 @@ class CalendlyBookings {
     this.jdbc = jdbc;
   }
 
+  /** True when an event of this booking created no earlier than {@code event} was applied already. */
+  boolean superseded(CalendlyEvent event) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from calendly_booking
+                           where scheduled_event_uri = ? and invitee_uri = ? and last_created_at >= ?)
+            """)
+        .params(event.bookingUri(), event.inviteeUri(), Timestamp.from(event.createdAt()))
+        .query(Boolean.class)
+        .single();
+  }
+
   /**
    * Records {@code event} as the booking's last applied one, unless one created later was applied
    * already (then false: this one is out of date). Holds the booking's row until the transaction

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * workflow {@code meetingBooked(start)}, as a rep's POST /leads/{id}/meeting does (the cadence
  * stops); a cancellation {@code meetingCanceled(start)}. The cancellation half of a reschedule
  * changes nothing: the new booking's invitee.created follows. An event older than the last one
- * applied to its booking ({@link CalendlyBookings}) is not applied.
+ * applied to its booking ({@link CalendlyBookings}) is not applied; nor is a booking by someone
+ * LeadFlow does not know made into a lead once its cancellation was applied.
  */
 @Component
 class CalendlyInbound {
@@ -40,19 +41,17 @@ class CalendlyInbound {
       return CalendlyIntake.NOT_USED;
     }
     boolean booked = CalendlyEvent.CREATED.equals(event.event());
-    Optional<UUID> lead = leads.known(event);
-    if (lead.isEmpty() && booked) {
-      lead = leads.capture(event);
-    }
-    if (lead.isEmpty()) {
-      return booked ? "not applied: the invitee gave no email, so no lead was made" : "not applied: no lead is this invitee";
-    }
-    UUID leadId = lead.get();
+    Optional<UUID> known = leads.known(event);
+    Optional<UUID> lead = known.isEmpty() && booked && !bookings.superseded(event) ? leads.capture(event) : known;
     return transaction.execute(status -> {
-      if (!bookings.claim(event, leadId)) {
+      if (!bookings.claim(event, lead.orElse(null))) {
         skipped.record(PROVIDER, "older than the booking's last applied event", event.inviteeUri());
         return "not applied: older than the last event applied to this booking";
       }
+      if (lead.isEmpty()) {
+        return booked ? "not applied: the invitee gave no email, so no lead was made" : "not applied: no lead is this invitee";
+      }
+      UUID leadId = lead.get();
       if (!booked && event.rescheduled()) {
         return "not applied: cancelled to be rescheduled (the new booking follows)";
       }

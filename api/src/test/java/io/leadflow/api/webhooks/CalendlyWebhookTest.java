@@ -227,6 +227,32 @@ class CalendlyWebhookTest extends ApiTest {
   }
 
   @Test
+  void aStrangersBookingDeliveredAfterItsCancellationMakesNoLead() {
+    Booking booking = Booking.next();
+    String email = uniqueEmail();
+
+    assertThat(deliver(event("invitee.canceled", booking, email, null, Instant.now(), false)).statusCode()).isEqualTo(200);
+    assertThat(deliver(event("invitee.created", booking, email, null, Instant.now().minusSeconds(60), false)).statusCode())
+        .isEqualTo(200);
+
+    assertThat(outcome("invitee.created", booking)).contains("older than the last event applied to this booking");
+    assertThat(leadWithEmail(email)).isNull();
+  }
+
+  @Test
+  void aBookingForAClosedLeadWhoseWorkflowEndedIsRecordedNotAnError() throws Exception {
+    String leadId = routedLead();
+    assertThat(post("/api/v1/leads/" + leadId + "/disqualify", ADMIN, "{\"reason\":\"student\"}").statusCode()).isEqualTo(202);
+    temporal.newUntypedWorkflowStub(LeadWorkflows.idFor(leadId)).getResult(30, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+    Booking booking = Booking.next();
+
+    assertThat(deliver(event("invitee.created", booking, uniqueEmail(), leadId, Instant.now(), false)).statusCode()).isEqualTo(200);
+
+    assertThat(outcome("invitee.created", booking)).contains("the lead is closed");
+    assertThat(status(leadId)).isEqualTo("DISQUALIFIED");
+  }
+
+  @Test
   void anythingNotProvablyFromCalendlyIs403AndStoresNothing() {
     String leadId = routedLead();
     Booking booking = Booking.next();
