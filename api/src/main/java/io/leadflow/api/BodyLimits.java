@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * bodies; each provider's webhook is sized for the largest request that provider documents
  * (docs/api.md, "Body limits"), so a real batch is never refused while nothing larger is read.
  * The Temporal codec takes what the Temporal UI sends it: one event's payloads, up to the 2 MB a
- * Temporal payload may be, base64 in JSON.
+ * Temporal payload may be, base64 in JSON. Calendly documents no maximum: one invitee event with
+ * long answers to its booking questions stays well within 256 KB.
  */
 @Component
 class BodyLimits {
@@ -16,27 +17,34 @@ class BodyLimits {
   static final String SENDGRID_EVENTS = "/api/v1/webhooks/sendgrid/events";
   static final String TWILIO = "/api/v1/webhooks/twilio/";
   static final String CODEC = "/api/v1/codec/";
+  static final String CALENDLY = "/api/v1/webhooks/calendly";
 
   private final long api;
   private final long sendGridEvents;
   private final long twilio;
   private final long codec;
+  private final long calendly;
 
   BodyLimits(
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
       @Value("${leadflow.webhooks.sendgrid-events-max-body-bytes:1048576}") long sendGridEvents,
       @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio,
-      @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec) {
+      @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec,
+      @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
     this.codec = codec;
+    this.calendly = calendly;
   }
 
   /** The limit for a request to {@code path} (the request URI, without the query string). */
   long forPath(String path) {
     if (path.equals(SENDGRID_EVENTS)) {
       return sendGridEvents;
+    }
+    if (path.equals(CALENDLY)) {
+      return calendly;
     }
     if (path.startsWith(CODEC)) {
       return codec;

@@ -95,7 +95,8 @@ class OpenApiTest extends ApiTest {
         assertThat(operation.get("responses").has("401")).as(key).isTrue();
       }
     });
-    assertThat(operations().keySet()).contains("POST /api/v1/webhooks/sendgrid/events", "POST /api/v1/webhooks/twilio/sms");
+    assertThat(operations().keySet()).contains(
+        "POST /api/v1/webhooks/sendgrid/events", "POST /api/v1/webhooks/twilio/sms", "POST /api/v1/webhooks/calendly");
   }
 
   /** The document as served, for a reader or a fuzzer: api/target/openapi.json. */

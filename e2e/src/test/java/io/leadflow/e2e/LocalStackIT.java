@@ -34,6 +34,8 @@ class LocalStackIT {
             "LEADFLOW_TEMPORAL_PORT", Integer.toString(LocalStack.freePort()),
             "LEADFLOW_WORKER_MANAGEMENT_PORT", Integer.toString(LocalStack.freePort()),
             "LEADFLOW_DB_URL", DB_URL,
+            // leadflow.calendly.signing-key, as an operator sets it
+            "LEADFLOW_CALENDLY_SIGNINGKEY", CALENDLY_SIGNING_KEY,
             "JAVA_OPTS", "-Xmx256m");
 
     try (LocalStack stack = LocalStack.start(env)) {
@@ -86,6 +88,17 @@ class LocalStackIT {
               () -> json.readTree(http.send(HttpRequest.newBuilder(lead).header("Authorization", "Bearer dev-rep-ana").build(), HttpResponse.BodyHandlers.ofString()).body()),
               l -> "ENGAGED".equals(l.get("status").asString()));
 
+      // A second lead books a meeting through its booking link: Calendly's signed webhook stops its cadence.
+      LeadApi api = new LeadApi(apiPort);
+      HttpResponse<String> booking =
+          send(URI.create("http://localhost:" + apiPort + "/api/v1/leads"), "dev-admin",
+              "{\"name\":\"Ben Ortiz\",\"email\":\"ben+" + UUID.randomUUID() + "@globex.test\",\"source\":\"web\",\"interest\":\"demo\"}");
+      assertThat(booking.statusCode()).isEqualTo(202);
+      String booker = json.readTree(booking.body()).get("leadId").asString();
+      await().atMost(Duration.ofSeconds(15)).until(() -> api.lead(booker), l -> l != null && "AWAITING_ACK".equals(l.get("status").asString()));
+      assertThat(calendly(apiPort, invitee(booker)).statusCode()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(15)).until(() -> api.lead(booker), l -> "MEETING_BOOKED".equals(l.get("status").asString()));
+
       List<ProcessHandle> parts = stack.process().descendants().toList();
       assertThat(parts).hasSizeGreaterThanOrEqualTo(3); // Temporal service, worker, API
       stack.interrupt();
@@ -93,6 +106,33 @@ class LocalStackIT {
       assertThat(stack.waitForExit(Duration.ofSeconds(30))).isTrue();
       await().atMost(Duration.ofSeconds(15)).until(() -> parts.stream().noneMatch(ProcessHandle::isAlive));
     }
+  }
+
+  private static final String CALENDLY_SIGNING_KEY = "e2e-calendly-signing-key";
+
+  /** An invitee.created for a booking made through the lead's link (utm_content is its id). */
+  private static String invitee(String leadId) {
+    String event = "https://api.calendly.com/scheduled_events/" + UUID.randomUUID();
+    return "{\"event\":\"invitee.created\",\"created_at\":\"" + java.time.Instant.now() + "\",\"payload\":{"
+        + "\"uri\":\"" + event + "/invitees/" + UUID.randomUUID() + "\",\"email\":\"ben@globex.test\",\"name\":\"Ben Ortiz\","
+        + "\"rescheduled\":false,\"tracking\":{\"utm_source\":\"leadflow\",\"utm_content\":\"" + leadId + "\"},"
+        + "\"scheduled_event\":{\"uri\":\"" + event + "\",\"name\":\"30 Minute Demo\",\"start_time\":\""
+        + java.time.Instant.now().plus(Duration.ofDays(2)) + "\"}}}";
+  }
+
+  /** Posts {@code body} as Calendly does: Calendly-Webhook-Signature t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">. */
+  private HttpResponse<String> calendly(int apiPort, String body) throws Exception {
+    long t = java.time.Instant.now().getEpochSecond();
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(CALENDLY_SIGNING_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/v1/webhooks/calendly"))
+            .header("Content-Type", "application/json")
+            .header("Calendly-Webhook-Signature", "t=" + t + ",v1=" + v1)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(URI uri, String key, String body) throws Exception {

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * workflow's history.
  */
 @Service
-class LeadCapture {
+public class LeadCapture {
 
   private final LeadRepository leads;
   private final CaptureRepository captures;
@@ -58,7 +58,7 @@ class LeadCapture {
     this.transaction = transaction;
   }
 
-  CapturedLead capture(CaptureLeadRequest request, String e164Phone) {
+  public CapturedLead capture(CaptureLeadRequest request, String e164Phone) {
     Stored stored;
     try {
       stored = transaction.execute(status -> store(request, e164Phone));

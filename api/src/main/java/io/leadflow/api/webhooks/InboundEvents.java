@@ -40,8 +40,9 @@ class InboundEvents {
     return dedupeKey.length() <= DEDUPE_KEY_LENGTH && dedupeKey.indexOf('\0') < 0 ? dedupeKey : "sha256:" + Sha256.hex(dedupeKey);
   }
 
-  void markProcessed(long id) {
-    jdbc.sql("update inbound_event set processed_at = now(), last_error = null where id = ?").param(id).update();
+  /** Processed, saying what applying it did when that was not the obvious. */
+  void markProcessed(long id, String outcome) {
+    jdbc.sql("update inbound_event set processed_at = now(), last_error = null, outcome = ? where id = ?").params(outcome, id).update();
   }
 
   void markFailed(long id, String error) {

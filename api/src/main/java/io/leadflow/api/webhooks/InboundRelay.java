@@ -22,19 +22,21 @@ class InboundRelay {
   private final InboundEvents events;
   private final TwilioInbound twilio;
   private final SendGridInbound sendGrid;
+  private final CalendlyInbound calendly;
   private final JsonMapper json;
 
-  InboundRelay(InboundEvents events, TwilioInbound twilio, SendGridInbound sendGrid, JsonMapper json) {
+  InboundRelay(
+      InboundEvents events, TwilioInbound twilio, SendGridInbound sendGrid, CalendlyInbound calendly, JsonMapper json) {
     this.events = events;
     this.twilio = twilio;
     this.sendGrid = sendGrid;
+    this.calendly = calendly;
     this.json = json;
   }
 
   void applyNow(InboundEvent event) {
     try {
-      apply(event);
-      events.markProcessed(event.id());
+      events.markProcessed(event.id(), apply(event));
     } catch (RuntimeException e) {
       log.warn("Webhook event {} ({} {}) stored, not yet applied: {}", event.id(), event.provider(), event.kind(), e.getMessage());
       events.markFailed(event.id(), e.getMessage());
@@ -46,8 +48,12 @@ class InboundRelay {
     events.unprocessed(100).forEach(this::applyNow);
   }
 
-  private void apply(InboundEvent event) {
+  /** @return what applying it did, when that was not the obvious; null when it was */
+  private String apply(InboundEvent event) {
     Map<String, String> fields = json.readValue(event.payload(), FIELDS);
+    if (event.provider().equals(CalendlyInbound.PROVIDER)) {
+      return calendly.apply(fields);
+    }
     switch (event.provider() + "/" + event.kind()) {
       case "twilio/sms" -> twilio.applySms(fields);
       case "twilio/status" -> twilio.applyStatus(fields);
@@ -56,5 +62,6 @@ class InboundRelay {
       case "email/unsubscribe" -> sendGrid.applyUnsubscribe(event.leadId());
       default -> throw new IllegalStateException("No handler for " + event.provider() + "/" + event.kind());
     }
+    return null;
   }
 }

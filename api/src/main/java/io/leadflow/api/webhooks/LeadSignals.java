@@ -42,9 +42,39 @@ class LeadSignals {
     send(leadId, workflow -> workflow.optIn(channel));
   }
 
+  /** False when the lead's workflow has ended (a closed lead): there was nothing to tell. */
+  boolean meetingBooked(UUID leadId, java.time.Instant at) {
+    return sendOnceStarted(leadId, workflow -> workflow.meetingBooked(at));
+  }
+
+  /** False when the lead's workflow has ended (a closed lead): there was nothing to tell. */
+  boolean meetingCanceled(UUID leadId, java.time.Instant at) {
+    return sendOnceStarted(leadId, workflow -> workflow.meetingCanceled(at));
+  }
+
+  /**
+   * A lead captured a moment ago may not have its workflow yet (the capture relay starts it off
+   * the request thread): that fails, so the caller's retry delivers the signal once it has.
+   */
+  private boolean sendOnceStarted(UUID leadId, java.util.function.Consumer<LeadWorkflow> signal) {
+    try {
+      signal.accept(stub(leadId));
+      return true;
+    } catch (WorkflowNotFoundException notRunning) {
+      if (leads.findById(leadId).map(lead -> lead.status().isClosed()).orElse(true)) {
+        return false;
+      }
+      throw new IllegalStateException("The workflow of lead " + leadId + " has not started yet", notRunning);
+    }
+  }
+
+  private LeadWorkflow stub(UUID leadId) {
+    return temporal.newWorkflowStub(LeadWorkflow.class, LeadWorkflows.idFor(leadId.toString()));
+  }
+
   private void send(UUID leadId, java.util.function.Consumer<LeadWorkflow> signal) {
     try {
-      signal.accept(temporal.newWorkflowStub(LeadWorkflow.class, LeadWorkflows.idFor(leadId.toString())));
+      signal.accept(stub(leadId));
     } catch (WorkflowNotFoundException ended) {
       // the lead's workflow has completed: nothing left to stop or resume
     }

@@ -38,6 +38,7 @@ class AuthorizationMatrixTest extends ApiTest {
   private static final String OPT_OUT = "{\"channel\":\"SMS\"}";
   private static final String NEW_KEY = "{\"name\":\"zapier\",\"role\":\"INGEST\"}";
   private static final String NO_PAYLOADS = "{\"payloads\":[]}";
+  private static final String CALENDLY_EVENT = "{\"event\":\"invitee.created\",\"payload\":{\"email\":\"%s\"}}";
 
   private static String sharedLead;
   private static ManagerTeamFixture teams;
@@ -141,6 +142,9 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("GET", "/api/v1/codec", null, ANA, 403),
         arguments("GET", "/api/v1/codec", null, MANAGER, 200),
         arguments("GET", "/api/v1/codec", null, ADMIN, 200),
+        // Webhooks prove themselves by signature, not by key: unsigned is 403 with or without one.
+        arguments("POST", "/api/v1/webhooks/calendly", CALENDLY_EVENT, NONE, 403),
+        arguments("POST", "/api/v1/webhooks/calendly", CALENDLY_EVENT, ADMIN, 403),
         arguments("GET", "/actuator/health", null, NONE, 200),
         arguments("GET", "/api/v1/leads", null, "not-a-key", 401));
   }
