@@ -34,8 +34,8 @@ class LocalStackIT {
             "LEADFLOW_TEMPORAL_PORT", Integer.toString(LocalStack.freePort()),
             "LEADFLOW_WORKER_MANAGEMENT_PORT", Integer.toString(LocalStack.freePort()),
             "LEADFLOW_DB_URL", DB_URL,
-            // leadflow.calendly.signing-key, as an operator sets it
-            "LEADFLOW_CALENDLY_SIGNINGKEY", CALENDLY_SIGNING_KEY,
+            // leadflow.calendly.signing-key, as an operator sets it (docs/crm.md)
+            "LEADFLOW_CALENDLY_SIGNING_KEY", CALENDLY_SIGNING_KEY,
             "JAVA_OPTS", "-Xmx256m");
 
     try (LocalStack stack = LocalStack.start(env)) {
