@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * {@code templates/email/<template>.txt} (first line {@code Subject: …}) and optionally
  * {@code .html}, else the HTML part is the text's paragraphs; {@code default} when a template has
  * no file. Placeholders: {@code {{firstName}}}, {@code {{rep}}}, {@code {{bookingLink}}} (the
- * assigned rep's booking link for this lead; a line using it is left out when the rep has none,
- * and in the HTML made from the text it is a link). A HOT lead whose rep has a booking link gets
- * the template's {@code <template>-hot} variant where there is one.
+ * assigned rep's booking link for this lead; a line using it is left out when the rep has none;
+ * in the HTML made from the text it is an {@code <a href>}, in an {@code .html} file the escaped
+ * URL). A HOT lead whose rep has a booking link gets the template's {@code <template>-hot} variant
+ * where there is one.
  */
 @Component
 class MessageTemplates {
