@@ -1,5 +1,6 @@
 package io.leadflow.api.admin;
 
+import io.leadflow.activities.routing.BookingLink;
 import io.leadflow.activities.routing.Rep;
 import io.leadflow.activities.routing.Rep.OutOfOffice;
 import io.leadflow.activities.routing.Rep.WorkingHours;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reps (ADMIN): capacity (open leads), round-robin weight, skills, working hours in their own time
- * zone, out of office. {@code PUT} creates or replaces a rep under the id its API key uses.
+ * zone, out of office, booking link (an absolute https URL, offered to leads). {@code PUT} creates
+ * or replaces a rep under the id its API key uses.
  */
 @RestController
 @RequestMapping("/api/v1/admin/reps")
@@ -45,17 +48,19 @@ class RepController {
       @Min(1) @Max(100) Integer weight,
       @Size(max = 20) List<@NotNull @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> skills,
       @Valid OutOfOffice outOfOffice,
-      Boolean active) {
+      Boolean active,
+      @Size(max = BookingLink.MAX_LENGTH) String bookingLink) {
 
     RepRequest {
       timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
       weight = weight == null ? 1 : weight;
       skills = skills == null ? List.of() : skills.stream().toList();
       active = active == null || active;
+      bookingLink = bookingLink == null || bookingLink.isBlank() ? null : bookingLink.strip();
     }
 
     Rep toRep(String id) {
-      return new Rep(id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active);
+      return new Rep(id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active, bookingLink);
     }
 
     @AssertTrue(message = "timeZone must be an IANA time zone, e.g. Europe/Berlin")
@@ -91,6 +96,11 @@ class RepController {
       @PathVariable String id,
       @Valid @RequestBody RepRequest request) {
     AdminIds.checked(id);
+    if (request.bookingLink() != null) {
+      BookingLink.problem(request.bookingLink()).ifPresent(problem -> {
+        throw AdminProblems.invalid(Map.of("bookingLink", problem));
+      });
+    }
     boolean created = reps.save(request.toRep(id));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
   }

@@ -73,6 +73,49 @@ class AdminApiTest extends ApiTest {
     assertProblem(delete(ADMIN_PATH + "/reps/" + id), 404);
   }
 
+  @Test
+  void aRepsBookingLinkIsKeptAndCanBeRemoved() {
+    String id = "ana-" + tag;
+    String link = "https://calendly.com/ana-ruiz/30min?month=2030-01";
+
+    HttpResponse<String> created = put("/reps/" + id, "{\"name\":\"Ana\",\"capacity\":5,\"bookingLink\":\"" + link + "\"}");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(body(created).get("bookingLink").asString()).isEqualTo(link);
+    assertThat(body(get(ADMIN_PATH + "/reps/" + id, ADMIN)).get("bookingLink").asString()).isEqualTo(link);
+    put("/reps/" + id, "{\"name\":\"Ana\",\"capacity\":5}");
+    assertThat(body(get(ADMIN_PATH + "/reps/" + id, ADMIN)).hasNonNull("bookingLink")).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "plain http           | http://calendly.com/ana",
+        "a script             | javascript:alert(1)",
+        "no scheme            | calendly.com/ana",
+        "no host              | https:///ana",
+        "a space              | https://calendly.com/ana ruiz",
+      })
+  void aBookingLinkMustBeAnAbsoluteHttpsUrl(String why, String link) {
+    HttpResponse<String> response = put("/reps/ana-" + tag, "{\"name\":\"A\",\"capacity\":5,\"bookingLink\":\"" + link + "\"}");
+
+    assertProblem(response, 400);
+    assertThat(body(response).get("errors").get("bookingLink").asString()).contains("absolute https URL");
+    assertProblem(get(ADMIN_PATH + "/reps/ana-" + tag, ADMIN), 404);
+  }
+
+  @Test
+  void aBookingLinkHasAtMost500Characters() {
+    String page = "https://calendly.com/";
+    String tooLong = page + "a".repeat(501 - page.length());
+
+    HttpResponse<String> response = put("/reps/ana-" + tag, "{\"name\":\"A\",\"capacity\":5,\"bookingLink\":\"" + tooLong + "\"}");
+
+    assertProblem(response, 400);
+    assertThat(body(response).get("errors").has("bookingLink")).as(response.body()).isTrue();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
