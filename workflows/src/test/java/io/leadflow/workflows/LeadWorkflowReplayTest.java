@@ -132,6 +132,15 @@ class LeadWorkflowReplayTest {
     public void meetingBooked(Instant at) {}
 
     @Override
+    public void meetingCanceled(Instant at) {}
+
+    @Override
+    public void reassign(Reassignment reassignment) {}
+
+    @Override
+    public void convert(String reason) {}
+
+    @Override
     public void engagement(EngagementEvent event) {}
 
     @Override
