@@ -122,6 +122,7 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/leads/{id}/disqualify", List.of("409")),
           Map.entry("POST /api/v1/leads/{id}/meeting", List.of("409")),
           Map.entry("POST /api/v1/admin/outbox/{id}/replay", List.of("409")),
+          Map.entry("PUT /api/v1/admin/reps/{id}", List.of("409")),
           Map.entry("GET /api/v1/webhooks/email/unsubscribe", List.of("410")),
           Map.entry("POST /api/v1/webhooks/email/unsubscribe", List.of("410")));
 

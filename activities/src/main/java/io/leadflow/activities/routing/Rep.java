@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * A rep (table {@code rep}): capacity (open leads), round-robin weight, skills, working hours in
- * their own time zone, out of office. No working hours means always available.
+ * their own time zone, out of office. No working hours means always available. {@code crmOwnerId}
+ * is the rep's own id in the team's CRM (a HubSpot owner id, a Salesforce user id).
  */
 public record Rep(
     String id,
@@ -32,7 +33,8 @@ public record Rep(
     int weight,
     List<String> skills,
     OutOfOffice outOfOffice,
-    boolean active) {
+    boolean active,
+    String crmOwnerId) {
 
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 

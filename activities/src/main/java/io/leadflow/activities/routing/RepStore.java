@@ -48,15 +48,15 @@ public class RepStore {
     return jdbc.sql(
             """
             insert into rep (id, name, email, manager_id, time_zone, work_days, work_start, work_end, capacity, weight,
-                             skills, away_from, away_until, active)
+                             skills, away_from, away_until, active, crm_owner_id)
             values (:id, :name, :email, :manager, :zone, :days, :start, :end, :capacity, :weight, :skills, :awayFrom,
-                    :awayUntil, :active)
+                    :awayUntil, :active, :crmOwner)
             on conflict (id) do update set
                 name = excluded.name, email = excluded.email, manager_id = excluded.manager_id,
                 time_zone = excluded.time_zone, work_days = excluded.work_days, work_start = excluded.work_start,
                 work_end = excluded.work_end, capacity = excluded.capacity, weight = excluded.weight,
                 skills = excluded.skills, away_from = excluded.away_from, away_until = excluded.away_until,
-                active = excluded.active, updated_at = now()
+                active = excluded.active, crm_owner_id = excluded.crm_owner_id, updated_at = now()
             returning (xmax = 0) as created
             """)
         .param("id", rep.id())
@@ -73,6 +73,7 @@ public class RepStore {
         .param("awayFrom", away == null || away.from() == null ? null : Timestamp.from(away.from()))
         .param("awayUntil", away == null || away.until() == null ? null : Timestamp.from(away.until()))
         .param("active", rep.active())
+        .param("crmOwner", rep.crmOwnerId())
         .query(Boolean.class)
         .single();
   }
@@ -132,6 +133,7 @@ public class RepStore {
         rs.getInt("weight"),
         Db.strings(rs.getArray("skills")),
         awayFrom == null && awayUntil == null ? null : new OutOfOffice(awayFrom, awayUntil),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getString("crm_owner_id"));
   }
 }

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reps (ADMIN): capacity (open leads), round-robin weight, skills, working hours in their own time
- * zone, out of office. {@code PUT} creates or replaces a rep under the id its API key uses.
+ * zone, out of office, and their owner id in the team's CRM ({@code crmOwnerId}). {@code PUT}
+ * creates or replaces a rep under the id its API key uses.
  */
 @RestController
 @RequestMapping("/api/v1/admin/reps")
@@ -45,17 +46,19 @@ class RepController {
       @Min(1) @Max(100) Integer weight,
       @Size(max = 20) List<@NotNull @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> skills,
       @Valid OutOfOffice outOfOffice,
-      Boolean active) {
+      Boolean active,
+      @Size(max = 64) String crmOwnerId) {
 
     RepRequest {
       timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
       weight = weight == null ? 1 : weight;
       skills = skills == null ? List.of() : skills.stream().toList();
       active = active == null || active;
+      crmOwnerId = crmOwnerId == null || crmOwnerId.isBlank() ? null : crmOwnerId.strip();
     }
 
     Rep toRep(String id) {
-      return new Rep(id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active);
+      return new Rep(id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active, crmOwnerId);
     }
 
     @AssertTrue(message = "timeZone must be an IANA time zone, e.g. Europe/Berlin")
@@ -91,8 +94,21 @@ class RepController {
       @PathVariable String id,
       @Valid @RequestBody RepRequest request) {
     AdminIds.checked(id);
+    requireOwnCrmOwner(id, request.crmOwnerId());
     boolean created = reps.save(request.toRep(id));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
+  }
+
+  /** A CRM owner is one rep: the CRM's owner changes name the rep a lead goes to. */
+  private void requireOwnCrmOwner(String id, String crmOwnerId) {
+    if (crmOwnerId != null) {
+      reps.all().stream()
+          .filter(rep -> crmOwnerId.equals(rep.crmOwnerId()) && !rep.id().equals(id))
+          .findFirst()
+          .ifPresent(other -> {
+            throw AdminProblems.conflict("CRM owner '" + crmOwnerId + "' is already rep '" + other.id() + "'.");
+          });
+    }
   }
 
   @DeleteMapping("/{id}")
