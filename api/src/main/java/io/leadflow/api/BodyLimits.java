@@ -15,21 +15,25 @@ class BodyLimits {
 
   static final String SENDGRID_EVENTS = "/api/v1/webhooks/sendgrid/events";
   static final String TWILIO = "/api/v1/webhooks/twilio/";
+  static final String HUBSPOT = "/api/v1/webhooks/hubspot";
   static final String CODEC = "/api/v1/codec/";
 
   private final long api;
   private final long sendGridEvents;
   private final long twilio;
+  private final long hubSpot;
   private final long codec;
 
   BodyLimits(
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
       @Value("${leadflow.webhooks.sendgrid-events-max-body-bytes:1048576}") long sendGridEvents,
       @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio,
+      @Value("${leadflow.crm.hubspot.max-body-bytes:1048576}") long hubSpot,
       @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
+    this.hubSpot = hubSpot;
     this.codec = codec;
   }
 
@@ -37,6 +41,9 @@ class BodyLimits {
   long forPath(String path) {
     if (path.equals(SENDGRID_EVENTS)) {
       return sendGridEvents;
+    }
+    if (path.equals(HUBSPOT)) {
+      return hubSpot;
     }
     if (path.startsWith(CODEC)) {
       return codec;

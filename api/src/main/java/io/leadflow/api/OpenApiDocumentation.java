@@ -94,6 +94,7 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/webhooks/sendgrid/events", "SendGrid event webhook (signed)"),
           Map.entry("POST /api/v1/webhooks/sendgrid/inbound", "SendGrid inbound parse (signed)"),
           Map.entry("POST /api/v1/webhooks/twilio/sms", "Twilio incoming SMS (signed)"),
+          Map.entry("POST /api/v1/webhooks/hubspot", "HubSpot contact changes (signed, v3)"),
           Map.entry("POST /api/v1/webhooks/twilio/status", "Twilio message status (signed)"),
           Map.entry("GET /api/v1/webhooks/email/unsubscribe", "Unsubscribe page of an email link (signed token)"),
           Map.entry("POST /api/v1/webhooks/email/unsubscribe", "One-click unsubscribe, RFC 8058 (signed token)"));

@@ -22,12 +22,14 @@ class InboundRelay {
   private final InboundEvents events;
   private final TwilioInbound twilio;
   private final SendGridInbound sendGrid;
+  private final HubSpotInbound hubSpot;
   private final JsonMapper json;
 
-  InboundRelay(InboundEvents events, TwilioInbound twilio, SendGridInbound sendGrid, JsonMapper json) {
+  InboundRelay(InboundEvents events, TwilioInbound twilio, SendGridInbound sendGrid, HubSpotInbound hubSpot, JsonMapper json) {
     this.events = events;
     this.twilio = twilio;
     this.sendGrid = sendGrid;
+    this.hubSpot = hubSpot;
     this.json = json;
   }
 
@@ -54,6 +56,7 @@ class InboundRelay {
       case "sendgrid/event" -> sendGrid.applyEvent(fields);
       case "sendgrid/reply" -> sendGrid.applyReply(event.leadId(), fields);
       case "email/unsubscribe" -> sendGrid.applyUnsubscribe(event.leadId());
+      case "hubspot/event" -> hubSpot.apply(fields);
       default -> throw new IllegalStateException("No handler for " + event.provider() + "/" + event.kind());
     }
   }

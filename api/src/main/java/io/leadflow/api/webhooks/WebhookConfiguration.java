@@ -7,5 +7,5 @@ import org.springframework.context.annotation.Configuration;
 
 /** The webhooks read the providers' own properties (their secrets) beside their own. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({WebhookProperties.class, TwilioProperties.class, SendGridProperties.class})
+@EnableConfigurationProperties({WebhookProperties.class, TwilioProperties.class, SendGridProperties.class, HubSpotProperties.class})
 class WebhookConfiguration {}
