@@ -16,12 +16,14 @@ class BodyLimits {
 
   static final String SENDGRID_EVENTS = "/api/v1/webhooks/sendgrid/events";
   static final String TWILIO = "/api/v1/webhooks/twilio/";
+  static final String HUBSPOT = "/api/v1/webhooks/hubspot";
   static final String CODEC = "/api/v1/codec/";
   static final String CALENDLY = "/api/v1/webhooks/calendly";
 
   private final long api;
   private final long sendGridEvents;
   private final long twilio;
+  private final long hubSpot;
   private final long codec;
   private final long calendly;
 
@@ -29,11 +31,13 @@ class BodyLimits {
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
       @Value("${leadflow.webhooks.sendgrid-events-max-body-bytes:1048576}") long sendGridEvents,
       @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio,
+      @Value("${leadflow.crm.hubspot.max-body-bytes:1048576}") long hubSpot,
       @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec,
       @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
+    this.hubSpot = hubSpot;
     this.codec = codec;
     this.calendly = calendly;
   }
@@ -45,6 +49,9 @@ class BodyLimits {
     }
     if (path.equals(CALENDLY)) {
       return calendly;
+    }
+    if (path.equals(HUBSPOT)) {
+      return hubSpot;
     }
     if (path.startsWith(CODEC)) {
       return codec;

@@ -57,6 +57,8 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/leads/{id}/disqualify", "Disqualify a lead"),
           Map.entry("POST /api/v1/leads/{id}/meeting", "Record a booked meeting"),
           Map.entry("POST /api/v1/leads/{id}/opt-out", "Opt a person out of one or every channel"),
+          Map.entry("POST /api/v1/leads/{id}/reassign", "Give a lead to another rep (managers, admins)"),
+          Map.entry("POST /api/v1/leads/{id}/convert", "Close a lead the CRM took over (managers, admins)"),
           Map.entry("GET /api/v1/reports/speed-to-lead", "Speed to lead and SLA compliance"),
           Map.entry("GET /api/v1/reports/funnel", "The lead funnel"),
           Map.entry("GET /api/v1/reports/routing-health", "Escalation and reassignment rates"),
@@ -93,6 +95,7 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/webhooks/sendgrid/inbound", "SendGrid inbound parse (signed)"),
           Map.entry("POST /api/v1/webhooks/twilio/sms", "Twilio incoming SMS (signed)"),
           Map.entry("POST /api/v1/webhooks/calendly", "Calendly invitee booked or canceled (signed)"),
+          Map.entry("POST /api/v1/webhooks/hubspot", "HubSpot contact changes (signed, v3)"),
           Map.entry("POST /api/v1/webhooks/twilio/status", "Twilio message status (signed)"),
           Map.entry("GET /api/v1/webhooks/email/unsubscribe", "Unsubscribe page of an email link (signed token)"),
           Map.entry("POST /api/v1/webhooks/email/unsubscribe", "One-click unsubscribe, RFC 8058 (signed token)"));
@@ -105,6 +108,8 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/leads/{id}/disqualify", List.of("202")),
           Map.entry("POST /api/v1/leads/{id}/meeting", List.of("202")),
           Map.entry("POST /api/v1/leads/{id}/opt-out", List.of("202")),
+          Map.entry("POST /api/v1/leads/{id}/reassign", List.of("202")),
+          Map.entry("POST /api/v1/leads/{id}/convert", List.of("202")),
           Map.entry("POST /api/v1/admin/outbox/{id}/replay", List.of("202")),
           Map.entry("PUT /api/v1/admin/reps/{id}", List.of("201", "200")),
           Map.entry("PUT /api/v1/admin/territories/{id}", List.of("201", "200")),
@@ -122,7 +127,10 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/leads/{id}/replies", List.of("409")),
           Map.entry("POST /api/v1/leads/{id}/disqualify", List.of("409")),
           Map.entry("POST /api/v1/leads/{id}/meeting", List.of("409")),
+          Map.entry("POST /api/v1/leads/{id}/reassign", List.of("409")),
+          Map.entry("POST /api/v1/leads/{id}/convert", List.of("409")),
           Map.entry("POST /api/v1/admin/outbox/{id}/replay", List.of("409")),
+          Map.entry("PUT /api/v1/admin/reps/{id}", List.of("409")),
           Map.entry("GET /api/v1/webhooks/email/unsubscribe", List.of("410")),
           Map.entry("POST /api/v1/webhooks/email/unsubscribe", List.of("410")));
 

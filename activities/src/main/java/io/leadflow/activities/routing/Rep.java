@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * A rep (table {@code rep}): capacity (open leads), round-robin weight, skills, working hours in
  * their own time zone, out of office. No working hours means always available. {@code bookingLink}:
- * the rep's booking page, offered to leads ({@link BookingLink}); null when the rep has none.
+ * the rep's booking page, offered to leads ({@link BookingLink}); null when the rep has none. {@code crmOwnerId}
+ * is the rep's own id in the team's CRM (a HubSpot owner id, a Salesforce user id).
  */
 public record Rep(
     String id,
@@ -34,7 +35,8 @@ public record Rep(
     List<String> skills,
     OutOfOffice outOfOffice,
     boolean active,
-    String bookingLink) {
+    String bookingLink,
+    String crmOwnerId) {
 
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 

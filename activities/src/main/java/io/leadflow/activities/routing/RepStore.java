@@ -48,15 +48,15 @@ public class RepStore {
     return jdbc.sql(
             """
             insert into rep (id, name, email, manager_id, time_zone, work_days, work_start, work_end, capacity, weight,
-                             skills, away_from, away_until, active, booking_link)
+                             skills, away_from, away_until, active, booking_link, crm_owner_id)
             values (:id, :name, :email, :manager, :zone, :days, :start, :end, :capacity, :weight, :skills, :awayFrom,
-                    :awayUntil, :active, :bookingLink)
+                    :awayUntil, :active, :bookingLink, :crmOwner)
             on conflict (id) do update set
                 name = excluded.name, email = excluded.email, manager_id = excluded.manager_id,
                 time_zone = excluded.time_zone, work_days = excluded.work_days, work_start = excluded.work_start,
                 work_end = excluded.work_end, capacity = excluded.capacity, weight = excluded.weight,
                 skills = excluded.skills, away_from = excluded.away_from, away_until = excluded.away_until,
-                active = excluded.active, booking_link = excluded.booking_link, updated_at = now()
+                active = excluded.active, booking_link = excluded.booking_link, crm_owner_id = excluded.crm_owner_id, updated_at = now()
             returning (xmax = 0) as created
             """)
         .param("id", rep.id())
@@ -74,6 +74,7 @@ public class RepStore {
         .param("awayUntil", away == null || away.until() == null ? null : Timestamp.from(away.until()))
         .param("active", rep.active())
         .param("bookingLink", rep.bookingLink())
+        .param("crmOwner", rep.crmOwnerId())
         .query(Boolean.class)
         .single();
   }
@@ -134,6 +135,7 @@ public class RepStore {
         Db.strings(rs.getArray("skills")),
         awayFrom == null && awayUntil == null ? null : new OutOfOffice(awayFrom, awayUntil),
         rs.getBoolean("active"),
-        rs.getString("booking_link"));
+        rs.getString("booking_link"),
+        rs.getString("crm_owner_id"));
   }
 }

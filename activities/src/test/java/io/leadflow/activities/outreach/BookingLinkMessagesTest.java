@@ -158,7 +158,7 @@ class BookingLinkMessagesTest {
   }
 
   private static Rep rep(String id, String bookingLink) {
-    return new Rep(id, "Rep " + id, null, null, "UTC", null, 5, 1, List.of(), null, true, bookingLink);
+    return new Rep(id, "Rep " + id, null, null, "UTC", null, 5, 1, List.of(), null, true, bookingLink, null);
   }
 
   /** How {@code {{rep}}} shows a rep today: the id, capitalized. */

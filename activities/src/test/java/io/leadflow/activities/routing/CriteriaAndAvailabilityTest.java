@@ -47,7 +47,7 @@ class CriteriaAndAvailabilityTest {
   private static final Rep NIGHT_SHIFT =
       new Rep(
           "nina", "Nina", null, null, "America/New_York",
-          new WorkingHours(List.of(DayOfWeek.values()), LocalTime.of(22, 0), LocalTime.of(6, 0)), 5, 1, List.of(), null, true, null);
+          new WorkingHours(List.of(DayOfWeek.values()), LocalTime.of(22, 0), LocalTime.of(6, 0)), 5, 1, List.of(), null, true, null, null);
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(
@@ -73,7 +73,7 @@ class CriteriaAndAvailabilityTest {
         "                     | 2026-03-10T00:00:00Z | 2026-03-04T12:00:00Z | nina out of office until 2026-03-09 20:00",
       })
   void outOfOfficeRunsFromItsStartUntilItsEnd(Instant from, Instant until, Instant at, String unavailable) {
-    Rep away = new Rep("nina", "Nina", null, null, "America/New_York", null, 5, 1, List.of(), new OutOfOffice(from, until), true, null);
+    Rep away = new Rep("nina", "Nina", null, null, "America/New_York", null, 5, 1, List.of(), new OutOfOffice(from, until), true, null, null);
 
     assertThat(away.unavailableAt(at).orElse(null)).isEqualTo(unavailable);
   }

@@ -31,8 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reps (ADMIN): capacity (open leads), round-robin weight, skills, working hours in their own time
- * zone, out of office, booking link (an absolute https URL, offered to leads). {@code PUT} creates
- * or replaces a rep under the id its API key uses.
+ * zone, out of office, booking link (an absolute https URL, offered to leads), and their owner id
+ * in the team's CRM ({@code crmOwnerId}). {@code PUT} creates or replaces a rep under the id its
+ * API key uses.
  */
 @RestController
 @RequestMapping("/api/v1/admin/reps")
@@ -49,7 +50,8 @@ class RepController {
       @Size(max = 20) List<@NotNull @Pattern(regexp = AdminIds.PATTERN, message = AdminIds.MESSAGE) String> skills,
       @Valid OutOfOffice outOfOffice,
       Boolean active,
-      @Size(max = BookingLink.MAX_LENGTH) String bookingLink) {
+      @Size(max = BookingLink.MAX_LENGTH) String bookingLink,
+      @Size(max = 64) String crmOwnerId) {
 
     RepRequest {
       timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
@@ -57,10 +59,12 @@ class RepController {
       skills = skills == null ? List.of() : skills.stream().toList();
       active = active == null || active;
       bookingLink = bookingLink == null || bookingLink.isBlank() ? null : bookingLink.strip();
+      crmOwnerId = crmOwnerId == null || crmOwnerId.isBlank() ? null : crmOwnerId.strip();
     }
 
     Rep toRep(String id) {
-      return new Rep(id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active, bookingLink);
+      return new Rep(
+          id, name, email, managerId, timeZone, workingHours, capacity, weight, skills, outOfOffice, active, bookingLink, crmOwnerId);
     }
 
     @AssertTrue(message = "timeZone must be an IANA time zone, e.g. Europe/Berlin")
@@ -101,8 +105,21 @@ class RepController {
         throw AdminProblems.invalid(Map.of("bookingLink", problem));
       });
     }
+    requireOwnCrmOwner(id, request.crmOwnerId());
     boolean created = reps.save(request.toRep(id));
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(one(id));
+  }
+
+  /** A CRM owner is one rep: the CRM's owner changes name the rep a lead goes to. */
+  private void requireOwnCrmOwner(String id, String crmOwnerId) {
+    if (crmOwnerId != null) {
+      reps.all().stream()
+          .filter(rep -> crmOwnerId.equals(rep.crmOwnerId()) && !rep.id().equals(id))
+          .findFirst()
+          .ifPresent(other -> {
+            throw AdminProblems.conflict("CRM owner '" + crmOwnerId + "' is already rep '" + other.id() + "'.");
+          });
+    }
   }
 
   @DeleteMapping("/{id}")

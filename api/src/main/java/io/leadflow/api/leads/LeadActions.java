@@ -19,6 +19,12 @@ final class LeadActions {
 
   record Meeting(@NotNull Instant at) {}
 
+  /** To another rep, by a manager's or an admin's decision (or a Salesforce flow's, through an admin key). */
+  record Reassign(@NotBlank @Size(max = 64) String repId, @NotBlank @Size(max = 200) String reason) {}
+
+  /** The CRM took the lead over (it became an opportunity or a customer there). */
+  record Conversion(@NotBlank @Size(max = 200) String reason) {}
+
   /** {@code channel} CALL, SMS or EMAIL; absent for every channel. */
   record OptOutRequest(Channel channel) {
 

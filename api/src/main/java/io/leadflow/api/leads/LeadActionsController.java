@@ -1,5 +1,7 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.activities.routing.Rep;
+import io.leadflow.activities.routing.RepStore;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.api.security.ApiPrincipal;
@@ -7,6 +9,7 @@ import io.leadflow.workflows.AckResult;
 import io.leadflow.workflows.LeadWorkflow;
 import io.leadflow.workflows.LeadWorkflows;
 import io.leadflow.workflows.OptOut;
+import io.leadflow.workflows.Reassignment;
 import io.leadflow.workflows.Reply;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
@@ -36,9 +39,11 @@ class LeadActionsController {
   private final WorkflowClient temporal;
   private final LeadRepository leads;
   private final OptOuts optOuts;
+  private final RepStore reps;
 
-  LeadActionsController(LeadAccess access, WorkflowClient temporal, LeadRepository leads, OptOuts optOuts) {
+  LeadActionsController(LeadAccess access, WorkflowClient temporal, LeadRepository leads, OptOuts optOuts, RepStore reps) {
     this.optOuts = optOuts;
+    this.reps = reps;
     this.access = access;
     this.temporal = temporal;
     this.leads = leads;
@@ -80,6 +85,30 @@ class LeadActionsController {
     return signal(id, caller, w -> w.meetingBooked(body.at()));
   }
 
+  /** Managers (their team's leads) and admins only (SecurityConfiguration); the rep must take leads. */
+  @PostMapping("/reassign")
+  ResponseEntity<Void> reassign(
+      @PathVariable String id, @Valid @RequestBody LeadActions.Reassign body, @AuthenticationPrincipal ApiPrincipal caller) {
+    Lead lead = openLead(id, caller);
+    Rep rep = reps.find(body.repId()).orElseThrow(() -> repProblem(HttpStatus.NOT_FOUND, "Rep not found", "No rep with id " + body.repId() + "."));
+    if (!rep.active()) {
+      throw repProblem(HttpStatus.CONFLICT, "Rep inactive", "Rep " + rep.id() + " is inactive and takes no leads.");
+    }
+    workflowOf(lead).reassign(new Reassignment(rep.id(), body.reason()));
+    return ResponseEntity.accepted().build();
+  }
+
+  /** Managers (their team's leads) and admins only (SecurityConfiguration): LeadFlow stops working the lead. */
+  @PostMapping("/convert")
+  ResponseEntity<Void> convert(
+      @PathVariable String id, @Valid @RequestBody LeadActions.Conversion body, @AuthenticationPrincipal ApiPrincipal caller) {
+    Lead lead = openLead(id, caller);
+    // No touch planned before this goes out after it: the CRM's people have the lead now.
+    leads.markStopped(lead.id());
+    workflowOf(lead).convert(body.reason());
+    return ResponseEntity.accepted().build();
+  }
+
   @PostMapping("/opt-out")
   ResponseEntity<Void> optOut(
       @PathVariable String id, @Valid @RequestBody LeadActions.OptOutRequest body, @AuthenticationPrincipal ApiPrincipal caller) {
@@ -115,6 +144,12 @@ class LeadActionsController {
     // ApplicationFailure messages read "message='…', type='…'": keep the human part.
     int start = message.indexOf("message='");
     return start < 0 ? message : message.substring(start + 9, message.indexOf('\'', start + 9));
+  }
+
+  private static ErrorResponseException repProblem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return new ErrorResponseException(status, problem, null);
   }
 
   private static ErrorResponseException problem(HttpStatus status, String detail) {

@@ -15,7 +15,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Who may call what. Every endpoint but health, the API docs and provider webhooks (which prove
  * themselves by signature) needs an API key; the role decides the rest. Reps are further limited
  * to their own leads and managers to their team's in the controllers (a lead outside is a 404,
- * not a 403). The Temporal codec is for operators, who may read any lead's workflow data.
+ * not a 403). Handing a lead to another rep and closing it as converted are a manager's or an
+ * admin's decisions, not a rep's. The Temporal codec is for operators, who may read any lead's workflow data.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,6 +50,8 @@ class SecurityConfiguration {
                     .requestMatchers("/console", "/console/**")
                     .permitAll()
                     .requestMatchers("/api/v1/reports/**", "/actuator/prometheus", CODEC, CODEC + "/**")
+                    .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/leads/*/reassign", "/api/v1/leads/*/convert")
                     .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                     .requestMatchers("/api/v1/leads", "/api/v1/leads/**")
                     .hasAnyRole(Role.REP.name(), Role.MANAGER.name(), Role.ADMIN.name())

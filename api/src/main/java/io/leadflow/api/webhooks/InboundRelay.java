@@ -23,14 +23,21 @@ class InboundRelay {
   private final TwilioInbound twilio;
   private final SendGridInbound sendGrid;
   private final CalendlyInbound calendly;
+  private final HubSpotInbound hubSpot;
   private final JsonMapper json;
 
   InboundRelay(
-      InboundEvents events, TwilioInbound twilio, SendGridInbound sendGrid, CalendlyInbound calendly, JsonMapper json) {
+      InboundEvents events,
+      TwilioInbound twilio,
+      SendGridInbound sendGrid,
+      CalendlyInbound calendly,
+      HubSpotInbound hubSpot,
+      JsonMapper json) {
     this.events = events;
     this.twilio = twilio;
     this.sendGrid = sendGrid;
     this.calendly = calendly;
+    this.hubSpot = hubSpot;
     this.json = json;
   }
 
@@ -60,6 +67,7 @@ class InboundRelay {
       case "sendgrid/event" -> sendGrid.applyEvent(fields);
       case "sendgrid/reply" -> sendGrid.applyReply(event.leadId(), fields);
       case "email/unsubscribe" -> sendGrid.applyUnsubscribe(event.leadId());
+      case "hubspot/event" -> hubSpot.apply(fields);
       default -> throw new IllegalStateException("No handler for " + event.provider() + "/" + event.kind());
     }
     return null;

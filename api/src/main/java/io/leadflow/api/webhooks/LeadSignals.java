@@ -5,6 +5,7 @@ import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.LeadWorkflow;
 import io.leadflow.workflows.LeadWorkflows;
 import io.leadflow.workflows.OptOut;
+import io.leadflow.workflows.Reassignment;
 import io.leadflow.workflows.Reply;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -40,6 +41,14 @@ class LeadSignals {
 
   void optIn(UUID leadId, Channel channel) {
     send(leadId, workflow -> workflow.optIn(channel));
+  }
+
+  void reassign(UUID leadId, Reassignment reassignment) {
+    send(leadId, workflow -> workflow.reassign(reassignment));
+  }
+
+  void convert(UUID leadId, String reason) {
+    send(leadId, workflow -> workflow.convert(reason));
   }
 
   /** False when the lead's workflow has ended (a closed lead): there was nothing to tell. */

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 /** The webhooks read the providers' own properties (their secrets) beside their own. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
-  WebhookProperties.class, TwilioProperties.class, SendGridProperties.class, CalendlyProperties.class
+  WebhookProperties.class, TwilioProperties.class, SendGridProperties.class, CalendlyProperties.class, HubSpotProperties.class
 })
 class WebhookConfiguration {}

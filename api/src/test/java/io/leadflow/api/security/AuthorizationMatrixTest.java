@@ -36,6 +36,8 @@ class AuthorizationMatrixTest extends ApiTest {
   private static final String DISQUALIFY = "{\"reason\":\"student\"}";
   private static final String MEETING = "{\"at\":\"2030-01-07T15:00:00Z\"}";
   private static final String OPT_OUT = "{\"channel\":\"SMS\"}";
+  private static final String REASSIGN = "{\"repId\":\"{tia}\",\"reason\":\"covering\"}";
+  private static final String CONVERT = "{\"reason\":\"opportunity in the CRM\"}";
   private static final String NEW_KEY = "{\"name\":\"zapier\",\"role\":\"INGEST\"}";
   private static final String NO_PAYLOADS = "{\"payloads\":[]}";
   private static final String CALENDLY_EVENT = "{\"event\":\"invitee.created\",\"payload\":{\"email\":\"%s\"}}";
@@ -112,6 +114,21 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("POST", "/api/v1/leads/{fresh}/opt-out", OPT_OUT, MANAGER, 202),
         arguments("POST", "/api/v1/leads/{teamFresh}/opt-out", OPT_OUT, MANAGER, 202),
         arguments("POST", "/api/v1/leads/{other}/opt-out", OPT_OUT, MANAGER, 404),
+        arguments("POST", "/api/v1/leads/{lead}/reassign", REASSIGN, NONE, 401),
+        arguments("POST", "/api/v1/leads/{lead}/reassign", REASSIGN, INGEST, 403),
+        arguments("POST", "/api/v1/leads/{lead}/reassign", REASSIGN, ANA, 403),
+        arguments("POST", "/api/v1/leads/{lead}/reassign", REASSIGN, BEN, 403),
+        arguments("POST", "/api/v1/leads/{fresh}/reassign", REASSIGN, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{fresh}/reassign", REASSIGN, ADMIN, 202),
+        arguments("POST", "/api/v1/leads/{teamFresh}/reassign", REASSIGN, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/reassign", REASSIGN, MANAGER, 404),
+        arguments("POST", "/api/v1/leads/{lead}/convert", CONVERT, NONE, 401),
+        arguments("POST", "/api/v1/leads/{lead}/convert", CONVERT, INGEST, 403),
+        arguments("POST", "/api/v1/leads/{lead}/convert", CONVERT, ANA, 403),
+        arguments("POST", "/api/v1/leads/{fresh}/convert", CONVERT, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{fresh}/convert", CONVERT, ADMIN, 202),
+        arguments("POST", "/api/v1/leads/{teamFresh}/convert", CONVERT, MANAGER, 202),
+        arguments("POST", "/api/v1/leads/{other}/convert", CONVERT, MANAGER, 404),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, NONE, 401),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, INGEST, 403),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, ANA, 403),
@@ -153,7 +170,7 @@ class AuthorizationMatrixTest extends ApiTest {
   @MethodSource("matrix")
   void eachRoleGetsExactlyWhatItMay(String method, String path, String body, String key, int expected) {
     String resolvedPath = resolve(path);
-    String resolvedBody = body == null ? null : body.formatted(uniqueEmail());
+    String resolvedBody = body == null ? null : resolve(body).formatted(uniqueEmail());
 
     HttpResponse<String> response = call(method, resolvedPath, key, resolvedBody, Map.of());
 
@@ -251,6 +268,7 @@ class AuthorizationMatrixTest extends ApiTest {
     leads.put("{other}", () -> sharedTeamLeads.computeIfAbsent("other", k -> teams().otherTeamLead()));
     leads.put("{teamFresh}", () -> teams().teamLead());
     leads.put("{ownFresh}", () -> teams().ownLead());
+    leads.put("{tia}", () -> teams().tia()); // a rep, for a body
     String resolved = path;
     for (Map.Entry<String, Supplier<String>> lead : leads.entrySet()) {
       if (resolved.contains(lead.getKey())) {
