@@ -46,6 +46,13 @@ class PlaybookActivitiesImplTest {
     }
   }
 
+  /** Leads started while a CRM is configured keep it in step; without one nothing calls a CRM. */
+  @Test
+  void thePlaybookSaysWhetherACrmIsConfigured() {
+    assertThat(playbookWith().crmSync()).isFalse();
+    assertThat(playbookWith("--leadflow.crm.provider=hubspot", "--leadflow.crm.hubspot.token=pat-test").crmSync()).isTrue();
+  }
+
   @Test
   void withoutConfigurationTheDefaultPlaybookApplies() {
     Playbook playbook = playbookWith();
