@@ -6,6 +6,7 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.api.security.ApiPrincipal;
 import io.leadflow.workflows.AckResult;
+import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.LeadWorkflow;
 import io.leadflow.workflows.LeadWorkflows;
 import io.leadflow.workflows.OptOut;
@@ -106,6 +107,25 @@ class LeadActionsController {
     // No touch planned before this goes out after it: the CRM's people have the lead now.
     leads.markStopped(lead.id());
     workflowOf(lead).convert(body.reason());
+    return ResponseEntity.accepted().build();
+  }
+
+  /**
+   * The lead cancelled the meeting booked for {@code at}, told by a booking tool other than
+   * Calendly or by the rep: before it starts the lead is back in follow-up with its rep.
+   */
+  @PostMapping("/meeting/cancel")
+  ResponseEntity<Void> meetingCanceled(
+      @PathVariable String id, @Valid @RequestBody LeadActions.Meeting body, @AuthenticationPrincipal ApiPrincipal caller) {
+    Lead lead = access.visibleLead(id, caller);
+    if (lead.status() != LeadStatus.MEETING_BOOKED) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The lead has no meeting booked (" + lead.status() + ").");
+      problem.setTitle("No meeting booked");
+      problem.setProperty("leadStatus", lead.status());
+      throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+    workflowOf(lead).meetingCanceled(body.at());
     return ResponseEntity.accepted().build();
   }
 

@@ -126,6 +126,27 @@ class LeadApiTest extends ApiTest {
     assertThat(suppressions.blocks(keys.phone(), Channel.CALL)).isTrue();
   }
 
+  /** A booking tool other than Calendly, or the rep, reports the cancellation: the lead is back with its rep. */
+  @Test
+  void aMeetingCancelledThroughTheApiBeforeItStartsBringsTheLeadBackToFollowUp() {
+    String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(uniqueEmail(), null)));
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> "AWAITING_ACK".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads/" + leadId + "/meeting/cancel", ANA, "{\"at\":\"2030-01-01T10:00:00Z\"}").statusCode())
+        .as("nothing booked yet")
+        .isEqualTo(409);
+
+    assertThat(post("/api/v1/leads/" + leadId + "/meeting", ANA, "{\"at\":\"2030-01-01T10:00:00Z\"}").statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(15))
+        .until(() -> "MEETING_BOOKED".equals(body(get("/api/v1/leads/" + leadId, ADMIN)).get("status").asString()));
+    assertThat(post("/api/v1/leads/" + leadId + "/meeting/cancel", ANA, "{\"at\":\"2030-01-01T10:00:00Z\"}").statusCode())
+        .isEqualTo(202);
+
+    JsonNode lead = await().atMost(Duration.ofSeconds(15))
+        .until(() -> body(get("/api/v1/leads/" + leadId, ADMIN)), l -> "ENGAGED".equals(l.get("status").asString()));
+    assertThat(lead.get("live").get("notes").toString()).contains("cancelled before it started");
+  }
+
   @Test
   void anIngestKeyGetsTheSameAnswerForANewAndAKnownPersonAndNeverTheirLeadsId() {
     String email = uniqueEmail();

@@ -108,6 +108,12 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("POST", "/api/v1/leads/{fresh}/meeting", MEETING, ADMIN, 202),
         arguments("POST", "/api/v1/leads/{teamFresh}/meeting", MEETING, MANAGER, 202),
         arguments("POST", "/api/v1/leads/{other}/meeting", MEETING, MANAGER, 404),
+        arguments("POST", "/api/v1/leads/{lead}/meeting/cancel", MEETING, INGEST, 403),
+        arguments("POST", "/api/v1/leads/{lead}/meeting/cancel", MEETING, BEN, 404),
+        arguments("POST", "/api/v1/leads/{other}/meeting/cancel", MEETING, MANAGER, 404),
+        // An open lead has no meeting to cancel: the caller may act, the lead says no.
+        arguments("POST", "/api/v1/leads/{fresh}/meeting/cancel", MEETING, ANA, 409),
+        arguments("POST", "/api/v1/leads/{teamFresh}/meeting/cancel", MEETING, MANAGER, 409),
         arguments("POST", "/api/v1/leads/{lead}/opt-out", OPT_OUT, INGEST, 403),
         arguments("POST", "/api/v1/leads/{lead}/opt-out", OPT_OUT, BEN, 404),
         arguments("POST", "/api/v1/leads/{fresh}/opt-out", OPT_OUT, ANA, 202),
