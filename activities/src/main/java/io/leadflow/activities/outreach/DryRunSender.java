@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DryRunSender implements Sender {
 
+  /** The logger keeps the name its lines have always carried (docs/operations.md shows them). */
+  private static final Logger log = LoggerFactory.getLogger("io.leadflow.activities.outreach.DryRunChannel");
+
   static final String UNSUBSCRIBE_LINK = "https://<leadflow.sendgrid.unsubscribe-url>?token=<signed for this email>";
 
   private final EmailFooter emailFooter;
@@ -26,9 +29,6 @@ class DryRunSender implements Sender {
     this.emailFooter = emailFooter;
     this.smsOptOutHint = smsOptOutHint;
   }
-
-  /** The logger keeps the name its lines have always carried (docs/operations.md shows them). */
-  private static final Logger log = LoggerFactory.getLogger("io.leadflow.activities.outreach.DryRunChannel");
 
   @Override
   public boolean handles(Channel channel) {
