@@ -68,6 +68,14 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
   @Query("select count(*) from touch where lead_id = :leadId and channel = 'CALL' and outcome = 'SENT' and sent_at > :since")
   int countCallsSince(UUID leadId, Instant since);
 
+  /** Whether {@code provider} has sent a text to the number with this key, to any lead (one lead per phone). */
+  @Query(
+      """
+      select exists (select 1 from touch t join lead l on l.id = t.lead_id
+                     where l.phone_key = :phoneKey and t.channel = 'SMS' and t.outcome = 'SENT' and t.provider = :provider)
+      """)
+  boolean textedBefore(String phoneKey, String provider);
+
   Optional<TouchRecord> findByBusinessKey(String businessKey);
 
   List<TouchRecord> findByLeadIdOrderByCreatedAtAscIdAsc(UUID leadId);

@@ -107,7 +107,7 @@ class BookingLinkMessagesTest {
     String forLead = LINK + "&utm_source=leadflow&utm_content=" + lead.id();
     String escaped = forLead.replace("&", "&amp;");
     JsonNode content = emailContent();
-    assertThat(content.get(0).get("value").asString()).endsWith("Rather talk right away? Pick a time that suits you: " + forLead);
+    assertThat(content.get(0).get("value").asString()).contains("Rather talk right away? Pick a time that suits you: " + forLead + "\n\n");
     assertThat(content.get(1).get("value").asString())
         .contains("<p>Rather talk right away? Pick a time that suits you: <a href=\"" + escaped + "\">" + escaped + "</a></p>");
   }
@@ -148,11 +148,11 @@ class BookingLinkMessagesTest {
     assertThat(withALink.get(0).get("value").asString())
         .contains("a first call with us.\nPick a time that suits you: " + LINK + "&utm_source=leadflow&utm_content=" + linked.id() + "\n\n");
     assertThat(withoutALink.get(0).get("value").asString())
-        .isEqualTo(
+        .startsWith(
             "Hi Sarah,\n\nFollowing up on your request: here is what teams like yours get out of a first call with us.\n\n"
                 + display(withoutLink));
     assertThat(withoutALink.get(1).get("value").asString())
-        .isEqualTo(
+        .startsWith(
             "<p>Hi Sarah,</p><p>Following up on your request: here is what teams like yours get out of a first call with us.</p><p>"
                 + display(withoutLink) + "</p>");
   }

@@ -35,6 +35,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -88,6 +91,22 @@ class OutreachActivitiesImplTest {
               assertThat(row.providerMessageId()).isEqualTo(touch.providerMessageId());
               assertThat(row.sentAt()).isNotNull();
             });
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void theDryRunSenderLogsAnEmailWithItsFooterAndAFirstTextWithItsHint(CapturedOutput log) {
+    Lead lead = StoredLeads.save(leads, true);
+
+    dryRun.send(email(lead, "compliance"), lead, new Message("Hello", "Hi Sarah.", "<p>Hi Sarah.</p>"));
+    dryRun.send(sms(lead, "compliance"), lead, new Message(null, "Hi Sarah, free at 3?", null));
+
+    assertThat(log.getOut())
+        .contains(
+            "Subject: Hello\nHi Sarah.\n\nUnsubscribe: " + DryRunSender.UNSUBSCRIBE_LINK
+                + "\n[postal address: set leadflow.compliance.postal-address]")
+        .contains("<p>Hi Sarah.</p><p style=\"font-size:12px;color:#666666\"><a href=")
+        .contains("DRY-RUN text as sent: Hi Sarah, free at 3? Reply STOP to opt out.");
   }
 
   @Test

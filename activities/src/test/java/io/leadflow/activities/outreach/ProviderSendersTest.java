@@ -62,7 +62,6 @@ class ProviderSendersTest {
     properties.add("leadflow.sendgrid.from-name", () -> "Ana at LeadFlow");
     properties.add("leadflow.sendgrid.reply-domain", () -> "reply.leadflow.test");
     properties.add("leadflow.sendgrid.unsubscribe-group-id", () -> "4242");
-    properties.add("leadflow.sendgrid.unsubscribe-url", () -> "https://leads.example.com/api/v1/webhooks/email/unsubscribe");
   }
 
   @AfterAll
@@ -124,6 +123,19 @@ class ProviderSendersTest {
             .withFormParam("StatusCallback", equalTo("https://leads.example.com/api/v1/webhooks/twilio/status")));
     assertThat(touches.findByBusinessKey(touch(lead, Channel.SMS, "d1-intro").businessKey()).orElseThrow().provider())
         .isEqualTo("twilio");
+  }
+
+  @Autowired Senders senders;
+
+  @Test
+  void aFirstTextWithoutAnOptOutHintGetsTheDefaultOne() {
+    Lead lead = StoredLeads.save(leads, true);
+    providers.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM124\"}")));
+
+    senders.forChannel(Channel.SMS).send(touch(lead, Channel.SMS, "none"), lead, new Message(null, "Hi Sarah, free at 3?", null));
+
+    providers.verify(
+        postRequestedFor(urlEqualTo(MESSAGES)).withFormParam("Body", equalTo("Hi Sarah, free at 3? Reply STOP to opt out.")));
   }
 
   @Test

@@ -16,10 +16,12 @@ final class ProvidersAt {
   static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
   static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json";
   static final String MAIL = "/v3/mail/send";
+  static final String UNSUBSCRIBE_URL = "https://leads.example.com/api/v1/webhooks/email/unsubscribe";
+  static final String POSTAL_ADDRESS = "Acme & Sons, 1 Main St, Springfield, IL 62701, USA";
 
   private ProvidersAt() {}
 
-  /** Twilio and SendGrid turned on, both sending to http://localhost:{port}. */
+  /** Twilio and SendGrid turned on, both sending to http://localhost:{port}; what every email needs. */
   static void port(DynamicPropertyRegistry properties, IntSupplier port) {
     properties.add("leadflow.twilio.account-sid", () -> ACCOUNT);
     properties.add("leadflow.twilio.auth-token", () -> "twilio-token");
@@ -29,6 +31,8 @@ final class ProvidersAt {
     properties.add("leadflow.sendgrid.from-email", () -> "ana@leadflow.test");
     properties.add("leadflow.sendgrid.host", () -> "localhost:" + port.getAsInt());
     properties.add("leadflow.sendgrid.plain-http", () -> "true");
+    properties.add("leadflow.sendgrid.unsubscribe-url", () -> UNSUBSCRIBE_URL);
+    properties.add("leadflow.compliance.postal-address", () -> POSTAL_ADDRESS);
   }
 
   /** A day-1 touch that quiet hours never hold: texts and calls may go at any hour. */

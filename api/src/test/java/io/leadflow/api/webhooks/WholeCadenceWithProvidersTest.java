@@ -62,6 +62,8 @@ class WholeCadenceWithProvidersTest extends ApiTest {
     properties.add("leadflow.sendgrid.reply-domain", () -> "reply.leadflow.test");
     properties.add("leadflow.sendgrid.host", () -> "localhost:" + providers.port());
     properties.add("leadflow.sendgrid.plain-http", () -> "true");
+    properties.add("leadflow.sendgrid.unsubscribe-url", () -> "https://leads.example.com/api/v1/webhooks/email/unsubscribe");
+    properties.add("leadflow.compliance.postal-address", () -> "LeadFlow Inc., 1 Main St, Springfield, IL 62701, USA");
     properties.add("leadflow.webhooks.public-base-url", () -> "https://leads.example.com");
     properties.add("leadflow.webhooks.twilio-auth-token", () -> TwilioWebhookTest.TOKEN);
     properties.add("leadflow.webhooks.inbound-parse-token", () -> "parse-secret");

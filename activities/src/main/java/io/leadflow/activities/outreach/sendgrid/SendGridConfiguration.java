@@ -3,6 +3,7 @@ package io.leadflow.activities.outreach.sendgrid;
 import com.sendgrid.Client;
 import com.sendgrid.SendGrid;
 import io.leadflow.activities.consent.UnsubscribeTokens;
+import io.leadflow.activities.outreach.EmailFooter;
 import io.leadflow.activities.outreach.SendSlots;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.HttpClients;
@@ -51,7 +52,11 @@ class SendGridConfiguration {
 
   @Bean
   SendGridEmailSender sendGridEmail(
-      SendGrid sendGrid, SendGridProperties properties, UnsubscribeTokens unsubscribe, java.time.Clock clock) {
-    return new SendGridEmailSender(sendGrid, new SendSlots(CONNECTIONS), properties, unsubscribe, clock);
+      SendGrid sendGrid,
+      SendGridProperties properties,
+      UnsubscribeTokens unsubscribe,
+      EmailFooter footer,
+      java.time.Clock clock) {
+    return new SendGridEmailSender(sendGrid, new SendSlots(CONNECTIONS), properties, unsubscribe, footer, clock);
   }
 }

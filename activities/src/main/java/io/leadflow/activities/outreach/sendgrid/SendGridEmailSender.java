@@ -10,6 +10,7 @@ import com.sendgrid.helpers.mail.objects.Content;
 import com.sendgrid.helpers.mail.objects.Email;
 import com.sendgrid.helpers.mail.objects.Personalization;
 import io.leadflow.activities.consent.UnsubscribeTokens;
+import io.leadflow.activities.outreach.EmailFooter;
 import io.leadflow.activities.outreach.Message;
 import io.leadflow.activities.outreach.ProviderException;
 import io.leadflow.activities.outreach.ProviderException.Kind;
@@ -20,6 +21,7 @@ import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.TouchRequest;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,7 +33,10 @@ import org.apache.http.conn.ConnectTimeoutException;
  * Email through SendGrid Mail Send v3: plain text + HTML, custom args that let events and replies
  * find the lead and step, a per-lead reply-to, the unsubscribe group and RFC 8058 one-click
  * unsubscribe headers, whose link carries a signed, expiring token ({@link UnsubscribeTokens}),
- * never the bare lead id. SendGrid answers a Response for every status: each one is checked.
+ * never the bare lead id. The same link and the postal address are in the body ({@link EmailFooter})
+ * whatever the template says, so the unsubscribe URL (https) and the address are required: without
+ * them the worker does not start, rather than fail every email later. SendGrid answers a Response
+ * for every status: each one is checked.
  */
 class SendGridEmailSender implements Sender {
 
@@ -39,17 +44,41 @@ class SendGridEmailSender implements Sender {
   private final SendSlots slots;
   private final SendGridProperties properties;
   private final UnsubscribeTokens unsubscribe;
+  private final EmailFooter footer;
   private final Clock clock;
 
   SendGridEmailSender(
-      SendGrid sendGrid, SendSlots slots, SendGridProperties properties, UnsubscribeTokens unsubscribe, Clock clock) {
+      SendGrid sendGrid,
+      SendSlots slots,
+      SendGridProperties properties,
+      UnsubscribeTokens unsubscribe,
+      EmailFooter footer,
+      Clock clock) {
     this.sendGrid = sendGrid;
     this.slots = slots;
     this.properties = properties;
     this.unsubscribe = unsubscribe;
+    this.footer = footer;
     this.clock = clock;
-    if (properties.unsubscribeUrl() != null) {
-      unsubscribe.requireSecret("Email with one-click unsubscribe (leadflow.sendgrid.unsubscribe-url)");
+    requireHttps(properties.unsubscribeUrl());
+    unsubscribe.requireSecret("Email with one-click unsubscribe (leadflow.sendgrid.unsubscribe-url)");
+    footer.requirePostalAddress("Email through SendGrid");
+  }
+
+  /** RFC 8058: the one-click link in List-Unsubscribe must be an HTTPS URI. */
+  private static void requireHttps(String url) {
+    URI uri;
+    try {
+      uri = url == null ? null : URI.create(url.strip());
+    } catch (IllegalArgumentException malformed) {
+      uri = null;
+    }
+    if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null) {
+      throw new IllegalStateException(
+          "Email through SendGrid needs leadflow.sendgrid.unsubscribe-url (LEADFLOW_SENDGRID_UNSUBSCRIBE_URL), the https"
+              + " URL of the API's one-click unsubscribe without a query, e.g."
+              + " https://leads.example.com/api/v1/webhooks/email/unsubscribe: every email carries it (RFC 8058, CAN-SPAM);"
+              + " it is " + (url == null ? "not set" : "\"" + url + "\""));
     }
   }
 
@@ -75,7 +104,7 @@ class SendGridEmailSender implements Sender {
     call.setEndpoint("mail/send");
     Response response;
     try {
-      call.setBody(mail(request, lead, message).build());
+      call.setBody(mail(request, lead, message, unsubscribeLink(lead)).build());
       response = sendGrid.api(call);
     } catch (ConnectException | ConnectTimeoutException notConnected) {
       // Nothing left this machine: safe to try again.
@@ -94,7 +123,8 @@ class SendGridEmailSender implements Sender {
     throw new ProviderException(status >= 500 ? Kind.RETRYABLE : Kind.PERMANENT, detail, null);
   }
 
-  private Mail mail(TouchRequest request, Lead lead, Message message) {
+  private Mail mail(TouchRequest request, Lead lead, Message rendered, String unsubscribeLink) {
+    Message message = footer.addTo(rendered, unsubscribeLink);
     Mail mail = new Mail();
     mail.setFrom(new Email(properties.fromEmail(), properties.fromName()));
     mail.setSubject(message.subject());
@@ -116,17 +146,15 @@ class SendGridEmailSender implements Sender {
       asm.setGroupId(properties.unsubscribeGroupId());
       mail.setASM(asm);
     }
-    if (properties.unsubscribeUrl() != null) {
-      mail.addHeader("List-Unsubscribe", "<" + unsubscribeLink(lead) + ">");
-      mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    }
+    mail.addHeader("List-Unsubscribe", "<" + unsubscribeLink + ">");
+    mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     return mail;
   }
 
   /** The configured URL with a token for this lead's email, valid for the link lifetime from now. */
   private String unsubscribeLink(Lead lead) {
     String token = unsubscribe.issue(lead.id(), Channel.EMAIL, clock.instant());
-    return properties.unsubscribeUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return properties.unsubscribeUrl().strip() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   /** SendGrid's X-RateLimit-Reset is the epoch second the quota refills. */

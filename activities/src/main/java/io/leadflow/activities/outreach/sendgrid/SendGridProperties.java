@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code leadflow.sendgrid.*} — set {@code api-key} (env {@code LEADFLOW_SENDGRID_API_KEY}) to send
  * email through SendGrid. Replies go to {@code reply-local-part+<leadId>@reply-domain}, the domain
  * SendGrid Inbound Parse posts to us. {@code unsubscribe-group-id} is the SendGrid unsubscribe
- * group; {@code unsubscribe-url} the HTTPS endpoint for RFC 8058 one-click unsubscribe.
+ * group; {@code unsubscribe-url} the HTTPS endpoint for RFC 8058 one-click unsubscribe, required
+ * (with {@code leadflow.compliance.postal-address}): every email carries it in its headers and body.
  * {@code host} and {@code plain-http} point the SDK elsewhere (WireMock in tests).
  * {@code connect-timeout} (default 10s) and {@code read-timeout} (default 30s) bound one request;
  * a request that timed out reading may have been accepted, so its touch is not sent again.

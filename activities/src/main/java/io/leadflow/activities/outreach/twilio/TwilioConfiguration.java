@@ -2,6 +2,7 @@ package io.leadflow.activities.outreach.twilio;
 
 import com.twilio.http.TwilioRestClient;
 import io.leadflow.activities.outreach.SendSlots;
+import io.leadflow.activities.outreach.SmsOptOutHint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,9 @@ class TwilioConfiguration {
   }
 
   @Bean
-  TwilioSmsSender twilioSms(TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties) {
-    return new TwilioSmsSender(twilio, twilioSendSlots, properties);
+  TwilioSmsSender twilioSms(
+      TwilioRestClient twilio, SendSlots twilioSendSlots, TwilioProperties properties, SmsOptOutHint optOutHint) {
+    return new TwilioSmsSender(twilio, twilioSendSlots, properties, optOutHint);
   }
 
   @Bean
