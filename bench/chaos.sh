@@ -41,7 +41,9 @@ export SPRING_APPLICATION_JSON='{"leadflow":{
             "voicemail-url":"https://leads.example.test/voicemail.xml","base-url":"http://127.0.0.1:18099",
             "read-timeout":"1500ms"},
   "sendgrid":{"api-key":"SG.chaos","from-email":"ana@leadflow.test","reply-domain":"reply.leadflow.test",
-              "host":"127.0.0.1:18099","plain-http":true,"read-timeout":"1500ms"}}}'
+              "host":"127.0.0.1:18099","plain-http":true,"read-timeout":"1500ms",
+              "unsubscribe-url":"https://leads.example.test/api/v1/webhooks/email/unsubscribe"},
+  "compliance":{"postal-address":"LeadFlow Chaos, 1 Main St, Springfield, IL 62701, USA"}}}'
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists leadflow_chaos' postgres
 scripts/temporal-codec-key.sh  # the jars below, started here, read it (.local/temporal-codec.properties)
 
