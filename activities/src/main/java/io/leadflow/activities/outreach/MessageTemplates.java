@@ -1,5 +1,9 @@
 package io.leadflow.activities.outreach;
 
+import io.leadflow.activities.consent.UnsubscribeTokens;
+import io.leadflow.activities.messages.MessageTemplate;
+import io.leadflow.activities.messages.MessageTemplateStore;
+import io.leadflow.activities.messages.Placeholders;
 import io.leadflow.activities.routing.BookingLink;
 import io.leadflow.activities.routing.Rep;
 import io.leadflow.activities.routing.RepStore;
@@ -7,48 +11,69 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.Tier;
 import io.leadflow.workflows.TouchRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Message text per cadence template and channel: {@code templates/sms/<template>.txt},
- * {@code templates/email/<template>.txt} (first line {@code Subject: …}) and optionally
- * {@code .html}, else the HTML part is the text's paragraphs; {@code default} when a template has
- * no file. Placeholders: {@code {{firstName}}}, {@code {{rep}}}, {@code {{bookingLink}}} (the
- * assigned rep's booking link for this lead; a line using it is left out when the rep has none;
- * in the HTML made from the text it is an {@code <a href>}, in an {@code .html} file the escaped
- * URL). A HOT lead whose rep has a booking link gets the template's {@code <template>-hot} variant
- * where there is one.
+ * A touch's message from the newest version of its template ({@link MessageTemplateStore}), or of
+ * {@code default} when the name has none. A HOT lead whose rep has a booking link gets the
+ * template's {@code <template>-hot} variant where there is one. Values are the lead's and its
+ * rep's ({@link Placeholders}); an email without an HTML part gets the text's paragraphs, escaped,
+ * with the booking link made a link.
  */
 @Component
 class MessageTemplates {
 
-  private static final String BOOKING_LINK = "{{bookingLink}}";
+  /**
+   * The message and the version of the template it came from, recorded with the touch; null for a
+   * call or a task, which send no text of their own (they are given the SMS template's).
+   */
+  record Rendered(Message message, Integer templateVersion) {}
 
   private final RepStore reps;
+  private final MessageTemplateStore store;
+  private final UnsubscribeTokens unsubscribe;
+  private final Clock clock;
+  private final String unsubscribeUrl;
+  private final String emailSender;
+  private final String smsSender;
 
-  MessageTemplates(RepStore reps) {
+  MessageTemplates(
+      RepStore reps,
+      MessageTemplateStore store,
+      UnsubscribeTokens unsubscribe,
+      Clock clock,
+      @Value("${leadflow.sendgrid.unsubscribe-url:}") String unsubscribeUrl,
+      @Value("${leadflow.sendgrid.from-email:}") String emailSender,
+      @Value("${leadflow.twilio.from-number:}") String smsSender) {
     this.reps = reps;
+    this.store = store;
+    this.unsubscribe = unsubscribe;
+    this.clock = clock;
+    this.unsubscribeUrl = unsubscribeUrl;
+    this.emailSender = emailSender;
+    this.smsSender = smsSender;
   }
 
-  Message render(TouchRequest request, Lead lead) {
-    String folder = request.channel() == Channel.EMAIL ? "email" : "sms";
-    Optional<String> link = bookingLink(request);
-    String template = variant(folder, request.template(), lead, link);
-    String text = read(folder, template, "txt").orElseGet(() -> read(folder, "default", "txt").orElseThrow());
-    String html = read(folder, template, "html").map(h -> fill(h, request, lead, link.map(MessageTemplates::escape))).orElse(null);
-    text = fill(text, request, lead, link);
-    if (text.startsWith("Subject: ")) {
-      int end = text.indexOf('\n');
-      String body = text.substring(end + 1).strip();
-      return new Message(text.substring(9, end).strip(), body, html != null ? html : linked(paragraphs(body), link));
+  Rendered render(TouchRequest request, Lead lead) {
+    Channel channel = request.channel() == Channel.EMAIL ? Channel.EMAIL : Channel.SMS;
+    Optional<Rep> rep = Optional.ofNullable(request.assignedRep()).flatMap(reps::find);
+    Optional<String> link = bookingLink(request, rep);
+    MessageTemplate template = template(channel, request.template(), lead, link);
+    Map<String, String> values = values(request, lead, rep, link);
+    Integer version = request.channel() == channel ? template.version() : null;
+    String text = template.renderText(values).strip();
+    if (channel != Channel.EMAIL) {
+      return new Rendered(new Message(null, text, null), version);
     }
-    return new Message(null, text.strip(), html);
+    String html = template.renderHtml(values).orElseGet(() -> linked(paragraphs(text), link));
+    return new Rendered(new Message(template.renderSubject(values).strip(), text, html), version);
   }
 
   /** Plain text as simple HTML: blank lines separate paragraphs, everything escaped. */
@@ -65,17 +90,49 @@ class MessageTemplates {
   }
 
   /** The assigned rep's booking link for this lead; none when the rep has none (or a stored one that is no https URL). */
-  private Optional<String> bookingLink(TouchRequest request) {
-    return Optional.ofNullable(request.assignedRep())
-        .flatMap(reps::find)
-        .map(Rep::bookingLink)
+  private static Optional<String> bookingLink(TouchRequest request, Optional<Rep> rep) {
+    return rep.map(Rep::bookingLink)
         .filter(link -> BookingLink.problem(link).isEmpty())
         .map(link -> BookingLink.forLead(link, request.leadId()));
   }
 
-  private static String variant(String folder, String template, Lead lead, Optional<String> link) {
-    boolean offersBooking = template != null && lead.tier() == Tier.HOT && link.isPresent();
-    return offersBooking && read(folder, template + "-hot", "txt").isPresent() ? template + "-hot" : template;
+  private MessageTemplate template(Channel channel, String name, Lead lead, Optional<String> link) {
+    Optional<MessageTemplate> named = Optional.ofNullable(name).flatMap(n -> store.newest(channel, n));
+    boolean offersBooking = named.isPresent() && lead.tier() == Tier.HOT && link.isPresent();
+    Optional<MessageTemplate> hot = offersBooking ? store.newest(channel, name + "-hot") : Optional.empty();
+    return hot.or(() -> named).or(() -> store.newest(channel, "default")).orElseThrow();
+  }
+
+  private Map<String, String> values(TouchRequest request, Lead lead, Optional<Rep> rep, Optional<String> link) {
+    Map<String, String> values = new HashMap<>();
+    String name = lead.name() == null ? "" : lead.name().strip();
+    values.put(Placeholders.FIRST_NAME, name.isEmpty() ? "there" : name.split("\\s+")[0]);
+    values.put(Placeholders.COMPANY, orEmpty(lead.company()));
+    values.put(Placeholders.INTEREST, orEmpty(lead.interest()));
+    values.put(Placeholders.SOURCE, orEmpty(lead.source()));
+    String repName = repName(request.assignedRep(), rep);
+    values.put(Placeholders.REP_NAME, repName);
+    values.put(Placeholders.REP, repName);
+    values.put(Placeholders.BOOKING_LINK, link.orElse(""));
+    boolean email = request.channel() == Channel.EMAIL;
+    values.put(Placeholders.SENDER_ADDRESS, email ? emailSender : smsSender);
+    values.put(Placeholders.UNSUBSCRIBE_LINK, email && !unsubscribeUrl.isBlank() ? unsubscribeLink(lead) : "");
+    return values;
+  }
+
+  /** The directory's display name; a rep missing from it by their id, capitalised. */
+  private static String repName(String repId, Optional<Rep> rep) {
+    if (repId == null) {
+      return "our team";
+    }
+    return rep.map(Rep::name)
+        .filter(name -> !name.isBlank())
+        .orElseGet(() -> repId.isEmpty() ? repId : Character.toUpperCase(repId.charAt(0)) + repId.substring(1));
+  }
+
+  private String unsubscribeLink(Lead lead) {
+    String token = unsubscribe.issue(lead.id(), Channel.EMAIL, clock.instant());
+    return unsubscribeUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   /** The booking link, already escaped in {@code html}, made a link. */
@@ -83,28 +140,7 @@ class MessageTemplates {
     return link.map(MessageTemplates::escape).map(url -> html.replace(url, "<a href=\"" + url + "\">" + url + "</a>")).orElse(html);
   }
 
-  private static String fill(String template, TouchRequest request, Lead lead, Optional<String> link) {
-    String withLink =
-        link.map(url -> template.replace(BOOKING_LINK, url))
-            .orElseGet(() -> template.lines().filter(line -> !line.contains(BOOKING_LINK)).collect(Collectors.joining("\n")));
-    String firstName = lead.name().strip().split("\\s+")[0];
-    String rep = request.assignedRep() == null ? "our team" : capitalize(request.assignedRep());
-    return withLink.replace("{{firstName}}", firstName).replace("{{rep}}", rep);
-  }
-
-  private static String capitalize(String name) {
-    return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-  }
-
-  private static Optional<String> read(String folder, String template, String extension) {
-    ClassPathResource resource = new ClassPathResource("templates/" + folder + "/" + template + "." + extension);
-    if (template == null || !resource.exists()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(resource.getContentAsString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 }
