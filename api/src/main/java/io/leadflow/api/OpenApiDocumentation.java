@@ -68,6 +68,7 @@ class OpenApiDocumentation {
           Map.entry("GET /api/v1/admin/templates", "List message templates, newest version of each"),
           Map.entry("GET /api/v1/admin/templates/{name}", "Read every version of a message template"),
           Map.entry("POST /api/v1/admin/templates/{name}", "Save a message template as its next version"),
+          Map.entry("POST /api/v1/admin/templates/{name}/preview", "Render a template version as it would be sent"),
           Map.entry("POST /api/v1/admin/api-keys", "Create an API key (shown once)"),
           Map.entry("GET /api/v1/admin/api-keys", "List API keys, without their secrets"),
           Map.entry("DELETE /api/v1/admin/api-keys/{id}", "Revoke an API key"),

@@ -90,6 +90,29 @@ class TemplateAdminTest extends ApiTest {
         .startsWith("line 1, column 4: HTML escapes every value");
   }
 
+  @Test
+  void aPreviewRendersTheChosenVersionWithSampleValuesAsItWouldBeSent() {
+    assertThat(post(PATH + "/" + name, ADMIN, sms("Hi {{firstName}}, {{repName}} of {{company}}. Reply STOP to opt out.")).statusCode())
+        .isEqualTo(201);
+    assertThat(post(PATH + "/" + name, ADMIN, sms("{{firstName}} \uD83D\uDC4B")).statusCode()).isEqualTo(201);
+    assertThat(post(PATH + "/" + name, ADMIN, email("News for {{company}}", "Hi {{firstName}},\\n\\nBook: {{bookingLink}}")).statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> firstResponse = post(PATH + "/" + name + "/preview", MANAGER, "{\"channel\":\"SMS\",\"version\":1}");
+    assertThat(firstResponse.statusCode()).as(firstResponse.body()).isEqualTo(200);
+    JsonNode first = body(firstResponse);
+    JsonNode newest = body(post(PATH + "/" + name + "/preview", ADMIN, "{\"channel\":\"SMS\"}"));
+    JsonNode mail = body(post(PATH + "/" + name + "/preview", ADMIN, "{\"channel\":\"EMAIL\"}"));
+
+    assertThat(first.get("text").asString()).isEqualTo("Hi Sarah, Ana Ruiz of Acme Corp. Reply STOP to opt out.");
+    assertThat(first.get("length").get("segments").asInt()).isEqualTo(1);
+    assertThat(newest.get("templateVersion").asInt()).isEqualTo(2);
+    assertThat(newest.get("length").get("encoding").asString()).isEqualTo("UCS-2");
+    assertThat(mail.get("subject").asString()).isEqualTo("News for Acme Corp");
+    assertThat(mail.get("html").asString()).startsWith("<p>Hi Sarah,</p><p>Book: <a href=\"https://calendly.com/");
+    assertThat(post(PATH + "/" + name + "/preview", ADMIN, "{\"channel\":\"SMS\",\"version\":9}").statusCode()).isEqualTo(404);
+  }
+
   private static String sms(String text) {
     return "{\"channel\":\"SMS\",\"text\":\"" + text + "\"}";
   }

@@ -1,32 +1,12 @@
 package io.leadflow.activities.outreach;
 
-import io.leadflow.activities.consent.UnsubscribeTokens;
-import io.leadflow.activities.messages.MessageTemplate;
-import io.leadflow.activities.messages.MessageTemplateStore;
-import io.leadflow.activities.messages.Placeholders;
-import io.leadflow.activities.routing.BookingLink;
-import io.leadflow.activities.routing.Rep;
-import io.leadflow.activities.routing.RepStore;
+import io.leadflow.activities.messages.MessageRenderer;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.workflows.Channel;
-import io.leadflow.workflows.Tier;
 import io.leadflow.workflows.TouchRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/**
- * A touch's message from the newest version of its template ({@link MessageTemplateStore}), or of
- * {@code default} when the name has none. A HOT lead whose rep has a booking link gets the
- * template's {@code <template>-hot} variant where there is one. Values are the lead's and its
- * rep's ({@link Placeholders}); an email without an HTML part gets the text's paragraphs, escaped,
- * with the booking link made a link.
- */
+/** A touch's message, rendered by {@link MessageRenderer} from the newest version of its template. */
 @Component
 class MessageTemplates {
 
@@ -36,111 +16,16 @@ class MessageTemplates {
    */
   record Rendered(Message message, Integer templateVersion) {}
 
-  private final RepStore reps;
-  private final MessageTemplateStore store;
-  private final UnsubscribeTokens unsubscribe;
-  private final Clock clock;
-  private final String unsubscribeUrl;
-  private final String emailSender;
-  private final String smsSender;
+  private final MessageRenderer renderer;
 
-  MessageTemplates(
-      RepStore reps,
-      MessageTemplateStore store,
-      UnsubscribeTokens unsubscribe,
-      Clock clock,
-      @Value("${leadflow.sendgrid.unsubscribe-url:}") String unsubscribeUrl,
-      @Value("${leadflow.sendgrid.from-email:}") String emailSender,
-      @Value("${leadflow.twilio.from-number:}") String smsSender) {
-    this.reps = reps;
-    this.store = store;
-    this.unsubscribe = unsubscribe;
-    this.clock = clock;
-    this.unsubscribeUrl = unsubscribeUrl;
-    this.emailSender = emailSender;
-    this.smsSender = smsSender;
+  MessageTemplates(MessageRenderer renderer) {
+    this.renderer = renderer;
   }
 
   Rendered render(TouchRequest request, Lead lead) {
     Channel channel = request.channel() == Channel.EMAIL ? Channel.EMAIL : Channel.SMS;
-    Optional<Rep> rep = Optional.ofNullable(request.assignedRep()).flatMap(reps::find);
-    Optional<String> link = bookingLink(request, rep);
-    MessageTemplate template = template(channel, request.template(), lead, link);
-    Map<String, String> values = values(request, lead, rep, link);
-    Integer version = request.channel() == channel ? template.version() : null;
-    String text = template.renderText(values).strip();
-    if (channel != Channel.EMAIL) {
-      return new Rendered(new Message(null, text, null), version);
-    }
-    String html = template.renderHtml(values).orElseGet(() -> linked(paragraphs(text), link));
-    return new Rendered(new Message(template.renderSubject(values).strip(), text, html), version);
-  }
-
-  /** Plain text as simple HTML: blank lines separate paragraphs, everything escaped. */
-  static String paragraphs(String text) {
-    StringBuilder html = new StringBuilder();
-    for (String paragraph : text.split("\\n\\s*\\n")) {
-      html.append("<p>").append(escape(paragraph.strip()).replace("\n", "<br>")).append("</p>");
-    }
-    return html.toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
-
-  /** The assigned rep's booking link for this lead; none when the rep has none (or a stored one that is no https URL). */
-  private static Optional<String> bookingLink(TouchRequest request, Optional<Rep> rep) {
-    return rep.map(Rep::bookingLink)
-        .filter(link -> BookingLink.problem(link).isEmpty())
-        .map(link -> BookingLink.forLead(link, request.leadId()));
-  }
-
-  private MessageTemplate template(Channel channel, String name, Lead lead, Optional<String> link) {
-    Optional<MessageTemplate> named = Optional.ofNullable(name).flatMap(n -> store.newest(channel, n));
-    boolean offersBooking = named.isPresent() && lead.tier() == Tier.HOT && link.isPresent();
-    Optional<MessageTemplate> hot = offersBooking ? store.newest(channel, name + "-hot") : Optional.empty();
-    return hot.or(() -> named).or(() -> store.newest(channel, "default")).orElseThrow();
-  }
-
-  private Map<String, String> values(TouchRequest request, Lead lead, Optional<Rep> rep, Optional<String> link) {
-    Map<String, String> values = new HashMap<>();
-    String name = lead.name() == null ? "" : lead.name().strip();
-    values.put(Placeholders.FIRST_NAME, name.isEmpty() ? "there" : name.split("\\s+")[0]);
-    values.put(Placeholders.COMPANY, orEmpty(lead.company()));
-    values.put(Placeholders.INTEREST, orEmpty(lead.interest()));
-    values.put(Placeholders.SOURCE, orEmpty(lead.source()));
-    String repName = repName(request.assignedRep(), rep);
-    values.put(Placeholders.REP_NAME, repName);
-    values.put(Placeholders.REP, repName);
-    values.put(Placeholders.BOOKING_LINK, link.orElse(""));
-    boolean email = request.channel() == Channel.EMAIL;
-    values.put(Placeholders.SENDER_ADDRESS, email ? emailSender : smsSender);
-    values.put(Placeholders.UNSUBSCRIBE_LINK, email && !unsubscribeUrl.isBlank() ? unsubscribeLink(lead) : "");
-    return values;
-  }
-
-  /** The directory's display name; a rep missing from it by their id, capitalised. */
-  private static String repName(String repId, Optional<Rep> rep) {
-    if (repId == null) {
-      return "our team";
-    }
-    return rep.map(Rep::name)
-        .filter(name -> !name.isBlank())
-        .orElseGet(() -> repId.isEmpty() ? repId : Character.toUpperCase(repId.charAt(0)) + repId.substring(1));
-  }
-
-  private String unsubscribeLink(Lead lead) {
-    String token = unsubscribe.issue(lead.id(), Channel.EMAIL, clock.instant());
-    return unsubscribeUrl + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-  }
-
-  /** The booking link, already escaped in {@code html}, made a link. */
-  private static String linked(String html, Optional<String> link) {
-    return link.map(MessageTemplates::escape).map(url -> html.replace(url, "<a href=\"" + url + "\">" + url + "</a>")).orElse(html);
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
+    MessageRenderer.Rendered rendered = renderer.render(channel, request.template(), lead, request.assignedRep());
+    Integer version = request.channel() == channel ? rendered.templateVersion() : null;
+    return new Rendered(new Message(rendered.subject(), rendered.text(), rendered.html()), version);
   }
 }
