@@ -44,6 +44,22 @@ class TemplateAdminTest extends ApiTest {
   }
 
   @Test
+  void theFirstEditOfABuiltInTemplateKeepsTheBuiltInAsVersionOne() {
+    JsonNode builtIn = body(get(PATH + "/nurture", ADMIN)).get(0);
+    // The same words again: what other tests send from this template stays as it was.
+    String same =
+        "{\"channel\":\"EMAIL\",\"subject\":" + builtIn.get("subject") + ",\"text\":" + builtIn.get("text") + "}";
+
+    JsonNode saved = body(post(PATH + "/nurture", ADMIN, same));
+
+    JsonNode versions = body(get(PATH + "/nurture", ADMIN));
+    assertThat(saved.get("template").get("version").asInt()).isEqualTo(versions.size()).isGreaterThanOrEqualTo(2);
+    assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
+    assertThat(versions.get(0).get("builtIn").asBoolean()).isFalse();
+    assertThat(versions.get(0).get("text").asString()).isEqualTo(builtIn.get("text").asString());
+  }
+
+  @Test
   void anUnknownPlaceholderIsRefusedWithItsLineAndColumnAndSavesNothing() {
     HttpResponse<String> response = post(PATH + "/" + name, ADMIN, email("Hello", "Hi {{firstName}},\\n\\nAbout {{compnay}}."));
 
