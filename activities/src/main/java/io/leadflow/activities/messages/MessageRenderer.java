@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,14 +42,15 @@ public class MessageRenderer {
       RepStore reps,
       MessageTemplateStore store,
       UnsubscribeTokens unsubscribe,
-      Clock clock,
+      ObjectProvider<Clock> clock,
       @Value("${leadflow.sendgrid.unsubscribe-url:}") String unsubscribeUrl,
       @Value("${leadflow.sendgrid.from-email:}") String emailSender,
       @Value("${leadflow.twilio.from-number:}") String smsSender) {
     this.reps = reps;
     this.store = store;
     this.unsubscribe = unsubscribe;
-    this.clock = clock;
+    // The worker has a Clock bean; the API process, which only previews, has none.
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
     this.unsubscribeUrl = unsubscribeUrl;
     this.emailSender = emailSender;
     this.smsSender = smsSender;
