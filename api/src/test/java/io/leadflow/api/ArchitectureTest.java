@@ -25,6 +25,8 @@ class ArchitectureTest {
     "io.leadflow.activities.routing..",
     "io.leadflow.activities.scoring..",
     "io.leadflow.activities.playbook..",
+    // Message templates: the admin API saves and lists them; the senders (outreach) stay out of reach.
+    "io.leadflow.activities.messages..",
     "io.leadflow.activities.temporal..",
     "io.leadflow.activities.outreach.twilio..",
     "io.leadflow.activities.outreach.sendgrid..",

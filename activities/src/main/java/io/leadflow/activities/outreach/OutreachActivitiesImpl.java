@@ -109,7 +109,11 @@ class OutreachActivitiesImpl implements OutreachActivities {
       touches.reliesOn(key, permission.consentId());
     }
     Sender sender = senders.forChannel(request.channel());
-    Message message = templates.render(request, lead);
+    MessageTemplates.Rendered rendered = templates.render(request, lead);
+    if (rendered.templateVersion() != null) {
+      touches.rendersTemplateVersion(key, rendered.templateVersion());
+    }
+    Message message = rendered.message();
     if (!sender.slots().take(CONNECTION_WAIT)) {
       throw ApplicationFailure.newFailure(
           sender.providerName() + " has no free connection: every one is carrying a send", "ProviderBusy");

@@ -9,7 +9,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One send, unique by business key. Outcome {@code RESERVED} means the send may not have happened
- * yet; otherwise a {@link Touch.Outcome} name.
+ * yet; otherwise a {@link Touch.Outcome} name. {@code templateVersion}: the version of {@code template}
+ * the message was rendered from (null when nothing was rendered).
  */
 @Table("touch")
 public record TouchRecord(
@@ -22,6 +23,7 @@ public record TouchRecord(
     String providerMessageId,
     String outcome,
     String template,
+    Integer templateVersion,
     String providerStatus,
     String detail,
     Long consentId,

@@ -25,6 +25,11 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
   @Query("update touch set consent_id = :consentId where business_key = :businessKey")
   int reliesOn(String businessKey, long consentId);
 
+  /** The version of its template the touch's message was rendered from. */
+  @Modifying
+  @Query("update touch set template_version = :version where business_key = :businessKey")
+  int rendersTemplateVersion(String businessKey, int version);
+
   /** Marks the moment we call the provider; only a RESERVED touch moves on. */
   @Modifying
   @Query("update touch set outcome = 'SENDING' where business_key = :businessKey and outcome = 'RESERVED'")

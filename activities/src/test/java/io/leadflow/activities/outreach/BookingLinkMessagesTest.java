@@ -161,9 +161,9 @@ class BookingLinkMessagesTest {
     return new Rep(id, "Rep " + id, null, null, "UTC", null, 5, 1, List.of(), null, true, bookingLink, null);
   }
 
-  /** How {@code {{rep}}} shows a rep today: the id, capitalized. */
+  /** How {@code {{rep}}} shows a rep: their name in the rep directory. */
   private static String display(String repId) {
-    return Character.toUpperCase(repId.charAt(0)) + repId.substring(1);
+    return "Rep " + repId;
   }
 
   private Lead lead(Tier tier, String repId) {

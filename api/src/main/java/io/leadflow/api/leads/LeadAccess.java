@@ -15,10 +15,11 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The one way controllers load a lead for a caller. A lead outside the caller's {@link LeadScope}
- * answers exactly like a lead that does not exist (404), so ids cannot be probed.
+ * answers exactly like a lead that does not exist (404), so ids cannot be probed. Public for the
+ * template preview, which renders a message for a lead the caller may read.
  */
 @Component
-class LeadAccess {
+public class LeadAccess {
 
   private final LeadRepository leads;
   private final JdbcClient jdbc;
@@ -28,7 +29,7 @@ class LeadAccess {
     this.jdbc = jdbc;
   }
 
-  Lead visibleLead(String id, ApiPrincipal caller) {
+  public Lead visibleLead(String id, ApiPrincipal caller) {
     return parse(id)
         .filter(leadId -> inScope(leadId, LeadScope.of(caller)))
         .flatMap(leads::findById)

@@ -45,6 +45,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/leads")
                     .hasAnyRole(Role.INGEST.name(), Role.ADMIN.name())
+                    // A manager previews a template with a lead of their team (TemplateController checks which).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/templates/*/preview")
+                    .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/console", "/console/**")

@@ -39,6 +39,9 @@ class AuthorizationMatrixTest extends ApiTest {
   private static final String REASSIGN = "{\"repId\":\"{tia}\",\"reason\":\"covering\"}";
   private static final String CONVERT = "{\"reason\":\"opportunity in the CRM\"}";
   private static final String NEW_KEY = "{\"name\":\"zapier\",\"role\":\"INGEST\"}";
+  private static final String TEMPLATE = "{\"channel\":\"SMS\",\"text\":\"Hi {{firstName}}. Reply STOP to opt out.\"}";
+  private static final String PREVIEW = "{\"channel\":\"SMS\"}";
+  private static final String PREVIEW_FOR = "{\"channel\":\"SMS\",\"leadId\":\"%s\"}";
   private static final String NO_PAYLOADS = "{\"payloads\":[]}";
   private static final String CALENDLY_EVENT = "{\"event\":\"invitee.created\",\"payload\":{\"email\":\"%s\"}}";
 
@@ -140,6 +143,25 @@ class AuthorizationMatrixTest extends ApiTest {
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, ANA, 403),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, MANAGER, 403),
         arguments("POST", "/api/v1/admin/api-keys", NEW_KEY, ADMIN, 201),
+        arguments("GET", "/api/v1/admin/templates", null, NONE, 401),
+        arguments("GET", "/api/v1/admin/templates", null, INGEST, 403),
+        arguments("GET", "/api/v1/admin/templates", null, ANA, 403),
+        arguments("GET", "/api/v1/admin/templates", null, MANAGER, 403),
+        arguments("GET", "/api/v1/admin/templates", null, ADMIN, 200),
+        arguments("GET", "/api/v1/admin/templates/d1-intro", null, MANAGER, 403),
+        arguments("GET", "/api/v1/admin/templates/d1-intro", null, ADMIN, 200),
+        arguments("POST", "/api/v1/admin/templates/authz-check", TEMPLATE, NONE, 401),
+        arguments("POST", "/api/v1/admin/templates/authz-check", TEMPLATE, INGEST, 403),
+        arguments("POST", "/api/v1/admin/templates/authz-check", TEMPLATE, ANA, 403),
+        arguments("POST", "/api/v1/admin/templates/authz-check", TEMPLATE, MANAGER, 403),
+        arguments("POST", "/api/v1/admin/templates/authz-check", TEMPLATE, ADMIN, 201),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW, NONE, 401),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW, ANA, 403),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW, MANAGER, 200),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW, ADMIN, 200),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW_FOR.formatted("{team}"), MANAGER, 200),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW_FOR.formatted("{other}"), MANAGER, 404),
+        arguments("POST", "/api/v1/admin/templates/d1-intro/preview", PREVIEW_FOR.formatted("{other}"), ADMIN, 200),
         arguments("GET", "/api/v1/admin/api-keys", null, NONE, 401),
         arguments("GET", "/api/v1/admin/api-keys", null, INGEST, 403),
         arguments("GET", "/api/v1/admin/api-keys", null, ANA, 403),

@@ -1,0 +1,178 @@
+package io.leadflow.activities.outreach;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leadflow.activities.messages.MessageTemplateStore;
+import io.leadflow.activities.routing.Rep;
+import io.leadflow.activities.routing.RepStore;
+import io.leadflow.activities.store.ContactKeys;
+import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.TouchRepository;
+import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.QuietHoursPolicy;
+import io.leadflow.workflows.Touch;
+import io.leadflow.workflows.TouchRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Templates saved as data, as Twilio and SendGrid (WireMock) receive them: the next touch sends the
+ * newest version, the touch records which version it sent, and values are escaped in HTML.
+ */
+@SpringBootTest
+class SavedTemplateMessagesTest {
+
+  private static final WireMockServer providers = new WireMockServer(options().dynamicPort());
+
+  static {
+    providers.start();
+  }
+
+  @DynamicPropertySource
+  static void providersAtWireMock(DynamicPropertyRegistry properties) {
+    ProvidersAt.port(properties, providers::port);
+  }
+
+  @AfterAll
+  static void stop() {
+    providers.stop();
+  }
+
+  @Autowired OutreachActivitiesImpl implementation;
+  @Autowired LeadRepository leads;
+  @Autowired TouchRepository touches;
+  @Autowired RepStore reps;
+  @Autowired MessageTemplateStore templates;
+
+  private final String repId = "cleo-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String name = "promo-" + UUID.randomUUID().toString().substring(0, 8);
+  private OneAttemptOutreach temporal;
+
+  @BeforeEach
+  void setUp() {
+    providers.resetAll();
+    providers.stubFor(post(ProvidersAt.MESSAGES).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
+    providers.stubFor(post(ProvidersAt.MAIL).willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "sg-1")));
+    reps.save(new Rep(repId, "Cleo Park", null, null, "UTC", null, 5, 1, List.of(), null, true, null, null));
+    temporal = new OneAttemptOutreach(implementation, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void close() {
+    temporal.close();
+    reps.delete(repId);
+  }
+
+  @Test
+  void theNextTextSendsTheNewestSavedVersionAndTheTouchRecordsIt() {
+    Lead lead = lead("Acme");
+    templates.save(Channel.SMS, name, null, null, "Hi {{firstName}}, {{repName}} here about {{interest}} for {{company}}. Reply STOP to opt out.");
+    String first = send(lead, "r1-a", Channel.SMS, name);
+    templates.save(Channel.SMS, name, null, null, "{{firstName}}, it's {{rep}} again. Reply STOP to opt out.");
+    String second = send(lead, "r1-b", Channel.SMS, name);
+
+    assertThat(smsBodies()).containsExactly(
+        "Hi Sarah, Cleo Park here about demo for Acme. Reply STOP to opt out.",
+        "Sarah, it's Cleo Park again. Reply STOP to opt out.");
+    assertThat(touches.findByBusinessKey(first).orElseThrow().templateVersion()).isEqualTo(1);
+    assertThat(touches.findByBusinessKey(second).orElseThrow().templateVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void aBuiltInTemplateIsSentAsVersionOne() {
+    Lead lead = lead("Acme");
+    String builtIn = send(lead, "r1-" + name, Channel.SMS, "default");
+
+    assertThat(smsBodies()).containsExactly("Hi Sarah, it's Cleo Park following up on your request. Reply STOP to opt out.");
+    assertThat(touches.findByBusinessKey(builtIn).orElseThrow().templateVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void aCompanyNameIsEscapedInTheEmailsHtmlAndLeftAsItIsInItsText() {
+    Lead lead = lead("<script>alert(1)</script> & Co");
+    templates.save(
+        Channel.EMAIL, name, "News for {{company}}", "<p>Hi {{firstName}}, news for {{company}}.</p>", "Hi {{firstName}}, news for {{company}}.");
+
+    send(lead, "r1-" + name, Channel.EMAIL, name);
+
+    JsonNode mail = lastMail();
+    assertThat(mail.get("subject").asString()).isEqualTo("News for <script>alert(1)</script> & Co");
+    assertThat(mail.get("content").get(0).get("value").asString()).isEqualTo("Hi Sarah, news for <script>alert(1)</script> & Co.");
+    assertThat(mail.get("content").get(1).get("value").asString())
+        .isEqualTo("<p>Hi Sarah, news for &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co.</p>");
+  }
+
+  @Test
+  void anEmailWithoutAnHtmlPartEscapesTheTextsParagraphs() {
+    Lead lead = lead("<b>Bold</b> Inc");
+    templates.save(Channel.EMAIL, name, "Hello", null, "Hi {{firstName}},\n\nAbout {{company}}.");
+
+    send(lead, "r1-" + name, Channel.EMAIL, name);
+
+    assertThat(lastMail().get("content").get(1).get("value").asString())
+        .isEqualTo("<p>Hi Sarah,</p><p>About &lt;b&gt;Bold&lt;/b&gt; Inc.</p>");
+  }
+
+  private Lead lead(String company) {
+    String email = "sarah+" + UUID.randomUUID() + "@acme.test";
+    String phone = "+1212" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+    Lead lead =
+        leads.save(
+            Lead.received(
+                "Sarah Kim", email, phone, "web", "demo", new Lead.Profile(null, company, null, null),
+                ContactKeys.of(email, phone), Instant.now()));
+    leads.updateProgress(lead.id(), null, 55, "WARM", null, Instant.now(), repId);
+    return lead;
+  }
+
+  /** Sends and returns the touch's business key. */
+  private String send(Lead lead, String step, Channel channel, String template) {
+    TouchRequest.QuietHoursCheck anyHour =
+        channel == Channel.EMAIL
+            ? null
+            : new TouchRequest.QuietHoursCheck(new QuietHoursPolicy.Window(LocalTime.MIN, LocalTime.MAX), List.of("UTC"));
+    TouchRequest request = new TouchRequest(lead.id().toString(), step, channel, template, anyHour, repId, null);
+    Touch touch = temporal.outreach.sendTouch(request);
+    assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SENT);
+    return request.businessKey();
+  }
+
+  private static List<String> smsBodies() {
+    return providers.findAll(postRequestedFor(urlEqualTo(ProvidersAt.MESSAGES))).stream()
+        .map(text -> Arrays.stream(text.getBodyAsString().split("&"))
+            .filter(field -> field.startsWith("Body="))
+            .map(field -> URLDecoder.decode(field.substring(5), StandardCharsets.UTF_8))
+            .findFirst()
+            .orElseThrow())
+        .toList();
+  }
+
+  private static JsonNode lastMail() {
+    var mails = providers.findAll(postRequestedFor(urlEqualTo(ProvidersAt.MAIL)));
+    return JsonMapper.builder().build().readTree(mails.get(mails.size() - 1).getBodyAsString());
+  }
+}
