@@ -121,9 +121,10 @@ class SavedTemplateMessagesTest {
 
     JsonNode mail = lastMail();
     assertThat(mail.get("subject").asString()).isEqualTo("News for <script>alert(1)</script> & Co");
-    assertThat(mail.get("content").get(0).get("value").asString()).isEqualTo("Hi Sarah, news for <script>alert(1)</script> & Co.");
+    // The compliance footer (unsubscribe link, postal address) follows the template's text.
+    assertThat(mail.get("content").get(0).get("value").asString()).startsWith("Hi Sarah, news for <script>alert(1)</script> & Co.\n\n");
     assertThat(mail.get("content").get(1).get("value").asString())
-        .isEqualTo("<p>Hi Sarah, news for &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co.</p>");
+        .startsWith("<p>Hi Sarah, news for &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co.</p><p style=");
   }
 
   @Test
@@ -134,7 +135,7 @@ class SavedTemplateMessagesTest {
     send(lead, "r1-" + name, Channel.EMAIL, name);
 
     assertThat(lastMail().get("content").get(1).get("value").asString())
-        .isEqualTo("<p>Hi Sarah,</p><p>About &lt;b&gt;Bold&lt;/b&gt; Inc.</p>");
+        .startsWith("<p>Hi Sarah,</p><p>About &lt;b&gt;Bold&lt;/b&gt; Inc.</p><p style=");
   }
 
   private Lead lead(String company) {
