@@ -1,16 +1,11 @@
 package io.leadflow.api.webhooks;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,16 +42,7 @@ class HubSpotEventBatch {
   }
 
   void accept(byte[] body) {
-    JsonNode batch;
-    try {
-      batch = json.readTree(body);
-    } catch (JacksonException unreadable) {
-      throw badRequest("The body is not JSON.");
-    }
-    if (batch == null || !batch.isArray()) {
-      throw badRequest("The body is not a JSON array of events.");
-    }
-    batch.forEach(this::take);
+    JsonEventBatches.events(json, body).forEach(this::take);
   }
 
   private void take(JsonNode node) {
@@ -64,13 +50,7 @@ class HubSpotEventBatch {
       skipped.record(HubSpotInbound.PROVIDER, "not an event object", null);
       return;
     }
-    Map<String, String> fields = new HashMap<>();
-    for (String name : FIELDS) {
-      JsonNode value = node.get(name);
-      if (value != null && value.isValueNode() && !value.isNull() && value.asString().indexOf('\0') < 0) {
-        fields.put(name, value.asString());
-      }
-    }
+    Map<String, String> fields = JsonEventBatches.fields(node, FIELDS);
     if (!HubSpotInbound.uses(fields.get("propertyName"))) {
       fields.remove("propertyValue"); // a name, an address…: personal data LeadFlow has no use for
     }
@@ -88,9 +68,5 @@ class HubSpotEventBatch {
     } catch (DataIntegrityViolationException unstorable) {
       skipped.record(HubSpotInbound.PROVIDER, "not storable", eventId);
     }
-  }
-
-  private static ErrorResponseException badRequest(String detail) {
-    return new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
   }
 }

@@ -2,16 +2,11 @@ package io.leadflow.api.webhooks;
 
 import io.leadflow.activities.outreach.sendgrid.SendGridEvent;
 import io.leadflow.activities.store.Sha256;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,16 +36,7 @@ class SendGridEventBatch {
   }
 
   void accept(byte[] body) {
-    JsonNode batch;
-    try {
-      batch = json.readTree(body);
-    } catch (JacksonException unreadable) {
-      throw badRequest("The body is not JSON.");
-    }
-    if (batch == null || !batch.isArray()) {
-      throw badRequest("The body is not a JSON array of events.");
-    }
-    batch.forEach(this::take);
+    JsonEventBatches.events(json, body).forEach(this::take);
   }
 
   private void take(JsonNode node) {
@@ -58,13 +44,7 @@ class SendGridEventBatch {
       skipped.record("sendgrid", "not an event object", null);
       return;
     }
-    Map<String, String> fields = new HashMap<>();
-    for (String name : SendGridEvent.FIELDS) {
-      JsonNode value = node.get(name);
-      if (value != null && value.isValueNode() && !value.isNull() && value.asString().indexOf('\0') < 0) {
-        fields.put(name, value.asString());
-      }
-    }
+    Map<String, String> fields = JsonEventBatches.fields(node, SendGridEvent.FIELDS);
     SendGridEvent event = SendGridEvent.of(fields);
     String id = event.eventId() != null && EVENT_ID.matcher(event.eventId()).matches() ? event.eventId() : null;
     Optional<String> why = event.unusable();
@@ -78,9 +58,5 @@ class SendGridEventBatch {
     } catch (DataIntegrityViolationException unstorable) {
       skipped.record("sendgrid", "not storable", id);
     }
-  }
-
-  private static ErrorResponseException badRequest(String detail) {
-    return new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
   }
 }
