@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What a form or feed may send. Deliberately separate from the stored lead: no status, no id. */
@@ -35,7 +36,19 @@ public record CaptureLeadRequest(
     @Size(max = 200) String company,
     @Min(1) @Max(10_000_000) Integer companySize,
     @Size(max = 100) String timeline,
-    @Size(max = 3) List<@NotNull @Valid CaptureConsent> consent) {
+    @Size(max = 3) List<@NotNull @Valid CaptureConsent> consent,
+    @Size(max = 100) String firstName,
+    @Size(max = 100) String lastName,
+    @Size(max = 100) String country,
+    @Size(max = 500) String website,
+    @Size(max = 2000) @MultilineText String message,
+    @Size(max = 2000) String landingPage,
+    @Size(max = 2000) String referrer,
+    @Size(max = 200) String gclid,
+    @Size(max = 200) String fbclid,
+    @Size(max = 200) String liFatId,
+    @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits and _ . - only") String,
+        @NotNull @Size(max = 500) String> attributes) {
 
   CaptureRecord.Utm utm() {
     return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);

@@ -50,7 +50,7 @@ class CalendlyLeads {
         new CaptureLeadRequest(
             event.name(), event.email(), null, SOURCE, event.eventName(),
             event.utm("utm_source"), event.utm("utm_medium"), event.utm("utm_campaign"), event.utm("utm_term"),
-            event.utm("utm_content"), null, null, null, null, null);
+            event.utm("utm_content"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     return Optional.of(capture.capture(request, null).leadId());
   }
 }

@@ -31,7 +31,7 @@ class RepeatCapturesTest extends ApiTest {
     String email = uniqueEmail();
     String leadId = leadOf(post("/api/v1/leads", INGEST, leadJson(email, null)));
     CaptureLeadRequest again = new CaptureLeadRequest(
-        "Sarah Kim", email, null, "web", "demo request", null, null, null, null, null, null, null, null, null, null);
+        "Sarah Kim", email, null, "web", "demo request", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     for (int i = 0; i < REPEATS; i++) {
       capture.capture(again, null);
