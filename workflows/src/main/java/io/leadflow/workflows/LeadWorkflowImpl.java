@@ -74,7 +74,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     QuietHours quietHours = QuietHours.forLead(playbook.quietHours(), state.enriched());
     state.noteOnce(quietHours.note());
     Duration openingOffset = playbook.quietHours().openingOffset(lead.leadId());
-    touchSender = new TouchSender(state, interruptions, timers, activities, progress, steps, quietHours, openingOffset, crm);
+    touchSender = new TouchSender(state, interruptions, timers, activities, progress, steps, quietHours, openingOffset, crm, playbook.templates());
     if (resumingNurture && !nurtureUntilReEngaged()) {
       return;
     }

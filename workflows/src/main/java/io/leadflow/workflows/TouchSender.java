@@ -2,6 +2,7 @@ package io.leadflow.workflows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Sends one touch unless the channel is closed to the lead (an opt-out, or blocked when the round
@@ -22,6 +23,7 @@ final class TouchSender {
   private final QuietHours quietHours;
   private final Duration openingOffset;
   private final CrmSync crm;
+  private final TemplateVersions templateVersions;
 
   TouchSender(
       LeadState state,
@@ -32,7 +34,8 @@ final class TouchSender {
       StepAttempts steps,
       QuietHours quietHours,
       Duration openingOffset,
-      CrmSync crm) {
+      CrmSync crm,
+      TemplateVersions templateVersions) {
     this.state = state;
     this.interruptions = interruptions;
     this.timers = timers;
@@ -42,6 +45,7 @@ final class TouchSender {
     this.quietHours = quietHours;
     this.openingOffset = openingOffset;
     this.crm = crm;
+    this.templateVersions = templateVersions;
   }
 
   /** True when the lead's quiet hours hold a touch on {@code channel} right now. */
@@ -62,7 +66,8 @@ final class TouchSender {
         continue;
       }
       TouchRequest.QuietHoursCheck window = channel.respectsQuietHours() ? quietHours.toCheck() : null;
-      TouchRequest request = new TouchRequest(state.leadId(), step, channel, template, window, state.assignedRep(), now);
+      TouchRequest request =
+          new TouchRequest(state.leadId(), step, channel, template, window, state.assignedRep(), now, pinned(channel));
       String summary = attempt;
       Touch touch = steps.attempt(label, () -> activities.outreach(summary).sendTouch(request)).orElse(null);
       if (touch == null) {
@@ -78,5 +83,10 @@ final class TouchSender {
       timers.sleepUntil(allowed.isAfter(retryAt) ? allowed : retryAt, label + " · quiet hours", interruptions::interrupted);
       attempt = label + " · after quiet hours";
     }
+  }
+
+  /** The versions planned with the playbook; a call renders the SMS ones. */
+  private Map<String, Integer> pinned(Channel channel) {
+    return templateVersions == null ? null : templateVersions.of(channel);
   }
 }

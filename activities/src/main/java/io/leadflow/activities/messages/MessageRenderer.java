@@ -18,20 +18,29 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A lead's message from a template, as it is sent: the newest version of the template's name, or
- * of {@code default} when the name has none; a HOT lead whose rep has a booking link gets the
- * {@code <name>-hot} variant where there is one. Values are the lead's and its rep's
+ * A lead's message from a template, as it is sent. Which template: the first of the name's
+ * {@link VariantRules} the lead meets gives its variant (a rule whose variant has no template on
+ * the touch's channel is passed over); else a HOT lead whose rep has a booking link gets the
+ * {@code <name>-hot} variant where there is one; else the name itself, or {@code default} when the
+ * name has none. Which version: the one pinned for the lead when its playbook was resolved, else
+ * the newest. Values are the lead's and its rep's
  * ({@link Placeholders}); an email without an HTML part gets the text's paragraphs, escaped, with
  * the booking link made a link.
  */
 @Component
 public class MessageRenderer {
 
+  /** Sent for a template name that has no template on the channel. */
+  public static final String FALLBACK = "default";
+  /** {@code <name>-hot}: the variant for a HOT lead whose rep has a booking link. */
+  public static final String HOT = "-hot";
+
   /** A rendered message (subject and HTML for email only) and the template version it came from. */
   public record Rendered(String subject, String text, String html, String templateName, int templateVersion) {}
 
   private final RepStore reps;
   private final MessageTemplateStore store;
+  private final VariantRules variants;
   private final UnsubscribeTokens unsubscribe;
   private final Clock clock;
   private final String unsubscribeUrl;
@@ -41,6 +50,7 @@ public class MessageRenderer {
   MessageRenderer(
       RepStore reps,
       MessageTemplateStore store,
+      VariantRules variants,
       UnsubscribeTokens unsubscribe,
       ObjectProvider<Clock> clock,
       @Value("${leadflow.sendgrid.unsubscribe-url:}") String unsubscribeUrl,
@@ -48,6 +58,7 @@ public class MessageRenderer {
       @Value("${leadflow.twilio.from-number:}") String smsSender) {
     this.reps = reps;
     this.store = store;
+    this.variants = variants;
     this.unsubscribe = unsubscribe;
     // The worker has a Clock bean; the API process, which only previews, has none.
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -56,11 +67,19 @@ public class MessageRenderer {
     this.smsSender = smsSender;
   }
 
-  /** The message a touch of {@code templateName} on {@code channel} (SMS or EMAIL) sends this lead now. */
+  /** The message a touch of {@code templateName} on {@code channel} (SMS or EMAIL) sends this lead now, in the newest versions. */
   public Rendered render(Channel channel, String templateName, Lead lead, String repId) {
+    return render(channel, templateName, lead, repId, null);
+  }
+
+  /**
+   * The message a touch of {@code templateName} on {@code channel} sends this lead now, in the
+   * {@code pinned} version of each template name (null, or a name missing: the newest).
+   */
+  public Rendered render(Channel channel, String templateName, Lead lead, String repId, Map<String, Integer> pinned) {
     Optional<Rep> rep = Optional.ofNullable(repId).flatMap(reps::find);
     Optional<String> link = bookingLink(lead, rep);
-    return render(template(channel, templateName, lead, link), values(channel, lead, repId, rep, link), link);
+    return render(template(channel, templateName, lead, link, pinned), values(channel, lead, repId, rep, link), link);
   }
 
   /** One given version for this lead, without choosing a variant (a preview of that version). */
@@ -105,11 +124,25 @@ public class MessageRenderer {
         .map(link -> BookingLink.forLead(link, lead.id().toString()));
   }
 
-  private MessageTemplate template(Channel channel, String name, Lead lead, Optional<String> link) {
-    Optional<MessageTemplate> named = Optional.ofNullable(name).flatMap(n -> store.newest(channel, n));
-    boolean offersBooking = named.isPresent() && lead.tier() == Tier.HOT && link.isPresent();
-    Optional<MessageTemplate> hot = offersBooking ? store.newest(channel, name + "-hot") : Optional.empty();
-    return hot.or(() -> named).or(() -> store.newest(channel, "default")).orElseThrow();
+  private MessageTemplate template(Channel channel, String name, Lead lead, Optional<String> link, Map<String, Integer> pinned) {
+    Optional<MessageTemplate> named = Optional.ofNullable(name).flatMap(n -> find(channel, n, pinned));
+    if (named.isEmpty()) {
+      return find(channel, FALLBACK, pinned).orElseThrow();
+    }
+    VariantRule.LeadFacts facts = variants.facts(lead);
+    for (VariantRule rule : variants.rules(name)) {
+      Optional<MessageTemplate> variant = rule.matches(facts) ? find(channel, rule.pick(facts), pinned) : Optional.empty();
+      if (variant.isPresent()) {
+        return variant.get();
+      }
+    }
+    boolean offersBooking = lead.tier() == Tier.HOT && link.isPresent();
+    return (offersBooking ? find(channel, name + HOT, pinned) : Optional.<MessageTemplate>empty()).orElse(named.get());
+  }
+
+  private Optional<MessageTemplate> find(Channel channel, String name, Map<String, Integer> pinned) {
+    Integer version = pinned == null ? null : pinned.get(name);
+    return version == null ? store.newest(channel, name) : store.version(channel, name, version);
   }
 
   private Map<String, String> values(Channel channel, Lead lead, String repId, Optional<Rep> rep, Optional<String> link) {

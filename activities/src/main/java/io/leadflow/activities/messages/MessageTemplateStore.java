@@ -4,9 +4,12 @@ import io.leadflow.workflows.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Versioned message templates in PostgreSQL (table {@code message_template}), like cadence
  * definitions: saving adds the next version of a name and never changes one. A name nobody saved
  * yet is its built-in default ({@link BuiltInTemplates}) as version 1; the first save of such a
- * name stores that default as version 1 and the new one as version 2. Sends take the newest.
+ * name stores that default as version 1 and the new one as version 2. A lead's touches send the
+ * versions its playbook pinned ({@code TemplatePins}); the newest when none was.
  */
 @Repository
 public class MessageTemplateStore {
@@ -64,6 +68,32 @@ public class MessageTemplateStore {
   /** The version sends use: the newest stored, else the built-in default. */
   public Optional<MessageTemplate> newest(Channel channel, String name) {
     return stored(channel, name).or(() -> BuiltInTemplates.find(channel, name));
+  }
+
+  /** One version of a name; version 1 of a name nobody saved yet is its built-in default. */
+  public Optional<MessageTemplate> version(Channel channel, String name, int version) {
+    Optional<MessageTemplate> stored =
+        jdbc.sql("select * from message_template where channel = ? and name = ? and version = ?")
+            .param(channel.name())
+            .param(name)
+            .param(version)
+            .query(MessageTemplateStore::row)
+            .optional();
+    return stored.isPresent() || version != 1 || stored(channel, name).isPresent() ? stored : BuiltInTemplates.find(channel, name);
+  }
+
+  /** The newest version number of each of {@code names} that exists on {@code channel}, stored or built in. */
+  public Map<String, Integer> newestVersions(Channel channel, Collection<String> names) {
+    Map<String, Integer> versions = new TreeMap<>();
+    jdbc.sql("select name, max(version) as version from message_template where channel = ? and name = any(?) group by name")
+        .param(channel.name())
+        .param(names.toArray(String[]::new))
+        .query((row, i) -> versions.put(row.getString("name"), row.getInt("version")))
+        .list();
+    names.stream()
+        .filter(name -> !versions.containsKey(name))
+        .forEach(name -> BuiltInTemplates.find(channel, name).ifPresent(builtIn -> versions.put(name, builtIn.version())));
+    return versions;
   }
 
   /** Every version of {@code name}, both channels, oldest first; a built-in default nobody replaced is version 1. */

@@ -111,7 +111,7 @@ class OutreachActivitiesImpl implements OutreachActivities {
     Sender sender = senders.forChannel(request.channel());
     MessageTemplates.Rendered rendered = templates.render(request, lead);
     if (rendered.templateVersion() != null) {
-      touches.rendersTemplateVersion(key, rendered.templateVersion());
+      touches.rendersTemplate(key, rendered.templateName(), rendered.templateVersion());
     }
     Message message = rendered.message();
     if (!sender.slots().take(CONNECTION_WAIT)) {

@@ -9,8 +9,9 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One send, unique by business key. Outcome {@code RESERVED} means the send may not have happened
- * yet; otherwise a {@link Touch.Outcome} name. {@code templateVersion}: the version of {@code template}
- * the message was rendered from (null when nothing was rendered).
+ * yet; otherwise a {@link Touch.Outcome} name. {@code template} is the step's template;
+ * {@code renderedTemplate} the one the message was rendered from (it, or a variant) and
+ * {@code templateVersion} its version (both null when nothing was rendered).
  */
 @Table("touch")
 public record TouchRecord(
@@ -23,6 +24,7 @@ public record TouchRecord(
     String providerMessageId,
     String outcome,
     String template,
+    String renderedTemplate,
     Integer templateVersion,
     String providerStatus,
     String detail,

@@ -25,10 +25,10 @@ public interface TouchRepository extends Repository<TouchRecord, Long> {
   @Query("update touch set consent_id = :consentId where business_key = :businessKey")
   int reliesOn(String businessKey, long consentId);
 
-  /** The version of its template the touch's message was rendered from. */
+  /** The template (the step's or a variant) and version the touch's message was rendered from. */
   @Modifying
-  @Query("update touch set template_version = :version where business_key = :businessKey")
-  int rendersTemplateVersion(String businessKey, int version);
+  @Query("update touch set rendered_template = :name, template_version = :version where business_key = :businessKey")
+  int rendersTemplate(String businessKey, String name, int version);
 
   /** Marks the moment we call the provider; only a RESERVED touch moves on. */
   @Modifying

@@ -6,17 +6,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leadflow.activities.messages.InvalidTemplate;
 import io.leadflow.activities.messages.MessageTemplateStore;
+import io.leadflow.activities.messages.TemplatePins;
+import io.leadflow.activities.messages.VariantRule;
+import io.leadflow.activities.messages.VariantRules;
 import io.leadflow.activities.routing.Rep;
 import io.leadflow.activities.routing.RepStore;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
+import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
 import io.leadflow.workflows.Channel;
 import io.leadflow.workflows.QuietHoursPolicy;
+import io.leadflow.workflows.TemplateVersions;
+import io.leadflow.workflows.Tier;
 import io.leadflow.workflows.Touch;
 import io.leadflow.workflows.TouchRequest;
 import java.net.URLDecoder;
@@ -26,14 +34,17 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Templates saved as data, as Twilio and SendGrid (WireMock) receive them: the next touch sends the
- * newest version, the touch records which version it sent, and values are escaped in HTML.
+ * newest version or the one pinned for the lead, a variant when the lead meets its rule, the touch
+ * records which template and version it sent, and values are escaped in HTML.
  */
 @SpringBootTest
 class SavedTemplateMessagesTest {
@@ -67,6 +79,9 @@ class SavedTemplateMessagesTest {
   @Autowired TouchRepository touches;
   @Autowired RepStore reps;
   @Autowired MessageTemplateStore templates;
+  @Autowired TemplatePins pins;
+  @Autowired VariantRules variants;
+  @Autowired JdbcClient jdbc;
 
   private final String repId = "cleo-" + UUID.randomUUID().toString().substring(0, 8);
   private final String name = "promo-" + UUID.randomUUID().toString().substring(0, 8);
@@ -100,6 +115,99 @@ class SavedTemplateMessagesTest {
         "Sarah, it's Cleo Park again. Reply STOP to opt out.");
     assertThat(touches.findByBusinessKey(first).orElseThrow().templateVersion()).isEqualTo(1);
     assertThat(touches.findByBusinessKey(second).orElseThrow().templateVersion()).isEqualTo(2);
+  }
+
+  /** Issue 20: a running lead keeps the version its touch was planned with. */
+  @Test
+  void aTouchSendsTheVersionPinnedWhenTheLeadsPlaybookWasResolvedNotANewerOne() {
+    Lead lead = lead("Acme");
+    templates.save(Channel.SMS, name, null, null, "Planned wording for {{firstName}}. Reply STOP to opt out.");
+    TemplateVersions planned = pins.newest(List.of(name));
+    templates.save(Channel.SMS, name, null, null, "Edited wording for {{firstName}}. Reply STOP to opt out.");
+
+    String pinned = send(lead, "r1-a", Channel.SMS, name, planned.of(Channel.SMS));
+    String unpinned = send(lead, "r1-b", Channel.SMS, name, null);
+
+    assertThat(planned.of(Channel.SMS)).containsEntry(name, 1).containsEntry("default", 1);
+    assertThat(smsBodies()).containsExactly(
+        "Planned wording for Sarah. Reply STOP to opt out.", "Edited wording for Sarah. Reply STOP to opt out.");
+    assertThat(touches.findByBusinessKey(pinned).orElseThrow().templateVersion()).isEqualTo(1);
+    assertThat(touches.findByBusinessKey(unpinned).orElseThrow().templateVersion()).isEqualTo(2);
+  }
+
+  /** A built-in default pinned as version 1 is sent as it ships (or as the copy the first save stored). */
+  @Test
+  void aPinnedBuiltInStaysTheBuiltInAfterTheFirstSave() {
+    Lead lead = lead("Acme");
+    String builtInName = "d1-intro";
+    Map<String, Integer> planned = Map.of(builtInName, 1);
+
+    String key = send(lead, "r1-" + name, Channel.SMS, builtInName, planned);
+
+    assertThat(touches.findByBusinessKey(key).orElseThrow().templateVersion()).isEqualTo(1);
+    assertThat(smsBodies())
+        .containsExactly("Hi Sarah, it's Cleo Park. I just tried to call about your request. When is a good time to talk? Reply STOP to opt out.");
+  }
+
+  /** The first rule the lead meets picks the variant; the touch records it, and its pinned version. */
+  @Test
+  void theFirstRuleTheLeadMeetsPicksTheVariantAndTheTouchRecordsIt() {
+    Lead software = lead("Acme");
+    industry(software, "Software");
+    Lead retail = lead("Shop");
+    industry(retail, "Retail");
+    templates.save(Channel.SMS, name, null, null, "Base for {{firstName}}. Reply STOP to opt out.");
+    templates.save(Channel.SMS, name + "-saas", null, null, "SaaS v1 for {{firstName}}. Reply STOP to opt out.");
+    templates.save(Channel.EMAIL, name + "-mail", "Hello", null, "An email only.");
+    variants.save(name, List.of(
+        // Every lead meets it, but it has no text: passed over for an SMS.
+        new VariantRule(null, name + "-mail", null),
+        new VariantRule(new VariantRule.When(Tier.HOT, null, null, null), name + "-mail", null),
+        new VariantRule(new VariantRule.When(null, "web", "software", "DEM"), name + "-saas", null)));
+    TemplateVersions planned = pins.newest(List.of(name));
+    templates.save(Channel.SMS, name + "-saas", null, null, "SaaS v2 for {{firstName}}. Reply STOP to opt out.");
+
+    String variant = send(software, "r1-a", Channel.SMS, name, planned.of(Channel.SMS));
+    String base = send(retail, "r1-a", Channel.SMS, name, planned.of(Channel.SMS));
+
+    assertThat(smsBodies()).containsExactly("SaaS v1 for Sarah. Reply STOP to opt out.", "Base for Sarah. Reply STOP to opt out.");
+    TouchRecord sent = touches.findByBusinessKey(variant).orElseThrow();
+    assertThat(sent.template()).isEqualTo(name);
+    assertThat(sent.renderedTemplate()).isEqualTo(name + "-saas");
+    assertThat(sent.templateVersion()).isEqualTo(1);
+    assertThat(touches.findByBusinessKey(base).orElseThrow().renderedTemplate()).isEqualTo(name);
+  }
+
+  /** An A/B split gives each lead the same side every time, by a hash of its id, in about the asked share. */
+  @Test
+  void anAbSplitIsStableByLeadId() {
+    templates.save(Channel.SMS, name, null, null, "Base. Reply STOP to opt out.");
+    templates.save(Channel.SMS, name + "-a", null, null, "Wording A. Reply STOP to opt out.");
+    templates.save(Channel.SMS, name + "-b", null, null, "Wording B. Reply STOP to opt out.");
+    variants.save(name, List.of(new VariantRule(null, null, new VariantRule.Split(name + "-a", name + "-b", 30))));
+
+    Lead lead = lead("Acme");
+    String first = send(lead, "r1-a", Channel.SMS, name, null);
+    String again = send(lead, "r1-b", Channel.SMS, name, null);
+
+    String side = touches.findByBusinessKey(first).orElseThrow().renderedTemplate();
+    assertThat(side).isIn(name + "-a", name + "-b");
+    assertThat(touches.findByBusinessKey(again).orElseThrow().renderedTemplate()).isEqualTo(side);
+    long b = IntStream.range(0, 2000).filter(i -> VariantRule.Split.bucket(UUID.nameUUIDFromBytes(new byte[] {(byte) i, (byte) (i >> 8)}).toString()) < 30).count();
+    assertThat(b).isBetween(500L, 700L);
+  }
+
+  /** A rule may only name a template that exists, not the template itself. */
+  @Test
+  void rulesNamingNoTemplateAreRefused() {
+    templates.save(Channel.SMS, name, null, null, "Base. Reply STOP to opt out.");
+
+    assertThatThrownBy(() -> variants.save(name, List.of(new VariantRule(null, name + "-missing", null))))
+        .isInstanceOf(InvalidTemplate.class)
+        .hasMessageContaining("no template '" + name + "-missing'");
+    assertThatThrownBy(() -> variants.save(name, List.of(new VariantRule(null, name, null))))
+        .isInstanceOf(InvalidTemplate.class);
+    assertThat(variants.newest(name)).isEmpty();
   }
 
   @Test
@@ -150,13 +258,21 @@ class SavedTemplateMessagesTest {
     return lead;
   }
 
-  /** Sends and returns the touch's business key. */
+  private void industry(Lead lead, String industry) {
+    jdbc.sql("insert into lead_enrichment (lead_id, industry, partial) values (?, ?, false)").param(lead.id()).param(industry).update();
+  }
+
   private String send(Lead lead, String step, Channel channel, String template) {
+    return send(lead, step, channel, template, null);
+  }
+
+  /** Sends and returns the touch's business key. */
+  private String send(Lead lead, String step, Channel channel, String template, Map<String, Integer> pinned) {
     TouchRequest.QuietHoursCheck anyHour =
         channel == Channel.EMAIL
             ? null
             : new TouchRequest.QuietHoursCheck(new QuietHoursPolicy.Window(LocalTime.MIN, LocalTime.MAX), List.of("UTC"));
-    TouchRequest request = new TouchRequest(lead.id().toString(), step, channel, template, anyHour, repId, null);
+    TouchRequest request = new TouchRequest(lead.id().toString(), step, channel, template, anyHour, repId, null, pinned);
     Touch touch = temporal.outreach.sendTouch(request);
     assertThat(touch.outcome()).isEqualTo(Touch.Outcome.SENT);
     return request.businessKey();

@@ -53,6 +53,17 @@ class PlaybookActivitiesImplTest {
     assertThat(playbookWith("--leadflow.crm.provider=hubspot", "--leadflow.crm.hubspot.token=pat-test").crmSync()).isTrue();
   }
 
+  /** Every template a lead's touches may send is pinned at its newest version when the playbook is resolved. */
+  @Test
+  void thePlaybookPinsTheTemplatesItsTouchesSend() {
+    Playbook playbook = playbookWith();
+
+    assertThat(playbook.templates().of(Channel.EMAIL))
+        .containsKeys("instant-reply", "instant-reply-hot", "nurture", "d3-value", "d8-case-study", "d14-break-up", "default");
+    assertThat(playbook.templates().of(Channel.SMS)).containsKeys("instant-reply", "instant-reply-hot", "d1-intro", "default");
+    assertThat(playbook.templates().of(Channel.CALL)).isEqualTo(playbook.templates().of(Channel.SMS));
+  }
+
   @Test
   void withoutConfigurationTheDefaultPlaybookApplies() {
     Playbook playbook = playbookWith();
