@@ -3,7 +3,14 @@ package io.leadflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -91,6 +98,91 @@ class TemplateAdminTest extends ApiTest {
     assertThat(ucs2.get("length").get("characters").asInt()).isEqualTo("Hi Sarah ".length() + 2);
     assertThat(ucs2.get("length").get("segments").asInt()).isEqualTo(1);
     assertThat(Problems.assertInvalid(tooLong, "text")).contains("1531 characters, 11 segments");
+  }
+
+  /** Issue 20: a first text carries the opt-out hint, so a text is measured with it too and refused when that is too long. */
+  @Test
+  void aTextIsMeasuredWithAndWithoutTheOptOutHintAFirstTextCarries() {
+    JsonNode fits = body(post(PATH + "/" + name, ADMIN, sms("b".repeat(160))));
+    JsonNode ownWording = body(post(PATH + "/" + name, ADMIN, sms("Text STOP to end. " + "b".repeat(142))));
+    HttpResponse<String> tooLongWithHint = post(PATH + "/" + name, ADMIN, sms("b".repeat(1520)));
+
+    assertThat(fits.get("length").get("segments").asInt()).isEqualTo(1);
+    assertThat(fits.get("lengthWithOptOutHint").get("characters").asInt()).isEqualTo(160 + " Reply STOP to opt out.".length());
+    assertThat(fits.get("lengthWithOptOutHint").get("segments").asInt()).isEqualTo(2);
+    assertThat(ownWording.get("lengthWithOptOutHint")).isEqualTo(ownWording.get("length"));
+    assertThat(Problems.assertInvalid(tooLongWithHint, "text"))
+        .contains("1520 characters, 10 segments")
+        .contains("with the opt-out hint a first text carries, 1543 characters, 11 segments");
+    assertThat(body(get(PATH + "/" + name, ADMIN))).hasSize(2);
+  }
+
+  /** Two admins saving one template at once get the next two versions: no lost update, no 5xx. */
+  @Test
+  void concurrentSavesOfOneTemplateAreAllKeptAsConsecutiveVersions() throws Exception {
+    int saves = 8;
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(saves);
+    List<HttpResponse<String>> answers;
+    try {
+      List<Future<HttpResponse<String>>> futures =
+          IntStream.range(0, saves)
+              .mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return post(PATH + "/" + name, ADMIN, sms("Wording " + i + " for {{firstName}}. Reply STOP to opt out."));
+              }))
+              .toList();
+      start.countDown();
+      answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> future : futures) {
+        answers.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(201));
+    assertThat(answers.stream().map(a -> body(a).get("template").get("version").asInt()).sorted().toList())
+        .isEqualTo(IntStream.rangeClosed(1, saves).boxed().toList());
+    JsonNode versions = body(get(PATH + "/" + name, ADMIN));
+    assertThat(versions.valueStream().map(v -> v.get("text").asString()).toList())
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, saves).mapToObj(i -> "Wording " + i + " for {{firstName}}. Reply STOP to opt out.").toList());
+  }
+
+  /** Variant rules are saved as versions; a rule naming no template, or misshapen, is a 400 that saves nothing. */
+  @Test
+  void variantRulesAreVersionedAndCheckedWhenSaved() {
+    post(PATH + "/" + name, ADMIN, sms("Base. Reply STOP to opt out."));
+    post(PATH + "/" + name + "-saas", ADMIN, sms("For software. Reply STOP to opt out."));
+    post(PATH + "/" + name + "-b", ADMIN, sms("Wording B. Reply STOP to opt out."));
+    String rules =
+        "{\"rules\":[{\"when\":{\"tier\":\"HOT\",\"industry\":\"Software\",\"interest\":\"pricing\"},\"template\":\"" + name + "-saas\"},"
+            + "{\"split\":{\"a\":\"" + name + "\",\"b\":\"" + name + "-b\",\"percent\":50}}]}";
+    String path = PATH + "/" + name + "/variants";
+
+    assertThat(body(get(path, ADMIN)).get("version").asInt()).isZero();
+    HttpResponse<String> first = call("PUT", path, ADMIN, rules, Map.of());
+    HttpResponse<String> second = call("PUT", path, ADMIN, "{\"rules\":[]}", Map.of());
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(body(first).get("version").asInt()).isEqualTo(1);
+    assertThat(body(first).get("rules").get(0).get("when").get("tier").asString()).isEqualTo("HOT");
+    assertThat(body(first).get("rules").get(1).get("split").get("percent").asInt()).isEqualTo(50);
+    assertThat(body(second).get("version").asInt()).isEqualTo(2);
+    assertThat(body(get(path, ADMIN)).get("rules")).isEmpty();
+
+    assertThat(call("PUT", path, MANAGER, rules, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(Problems.assertInvalid(call("PUT", path, ADMIN, "{\"rules\":[{\"template\":\"" + name + "-nope\"}]}", Map.of()), "rules[0].template"))
+        .isEqualTo("no template '" + name + "-nope': save it first");
+    assertThat(Problems.assertInvalid(call("PUT", path, ADMIN, "{\"rules\":[{\"when\":{\"tier\":\"WARM\"}}]}", Map.of()), "rules[0].oneTarget"))
+        .isEqualTo("a rule gives either a template or a split, not both or neither");
+    assertThat(call("PUT", path, ADMIN, "{\"rules\":[{\"split\":{\"a\":\"" + name + "\",\"b\":\"" + name + "-b\",\"percent\":101}}]}", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(call("PUT", path, ADMIN, "{\"rules\":[{\"when\":{\"tier\":\"LUKEWARM\"},\"template\":\"" + name + "-b\"}]}", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(call("PUT", path, ADMIN, "{\"rules\":[null]}", Map.of()).statusCode()).isEqualTo(400);
+    assertThat(body(get(path, ADMIN)).get("version").asInt()).isEqualTo(2);
   }
 
   @Test

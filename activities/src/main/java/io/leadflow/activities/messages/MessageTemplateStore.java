@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,16 +27,22 @@ public class MessageTemplateStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private final String optOutHint;
 
-  MessageTemplateStore(JdbcClient jdbc, TransactionTemplate transaction) {
+  MessageTemplateStore(
+      JdbcClient jdbc,
+      TransactionTemplate transaction,
+      @Value("${leadflow.compliance.sms-opt-out-hint:Reply STOP to opt out.}") String optOutHint) {
     this.jdbc = jdbc;
     this.transaction = transaction;
+    this.optOutHint = optOutHint.strip();
   }
 
   /**
    * Checks the template and stores it as the next version of {@code name} for {@code channel}.
    * Refuses ({@link InvalidTemplate}) an unknown placeholder, a syntax error, or a text longer than
-   * {@link SmsLength#MAX_SEGMENTS} segments / {@link SmsLength#MAX_CHARACTERS} characters.
+   * {@link SmsLength#MAX_SEGMENTS} segments / {@link SmsLength#MAX_CHARACTERS} characters with
+   * sample values and the opt-out hint a first text carries ({@code leadflow.compliance.sms-opt-out-hint}).
    */
   public SavedTemplate save(Channel channel, String name, String subject, String html, String text) {
     if (channel != Channel.SMS && channel != Channel.EMAIL) {
@@ -43,12 +50,14 @@ public class MessageTemplateStore {
     }
     MessageTemplate draft = new MessageTemplate(channel, name, 0, subject, html, text, null);
     draft.check();
-    SmsLength length = channel == Channel.SMS ? SmsLength.of(draft.renderText(SampleValues.of(channel)).strip()) : null;
-    if (length != null && length.tooLong()) {
+    String sample = channel == Channel.SMS ? draft.renderText(SampleValues.of(channel)).strip() : null;
+    SmsLength length = sample == null ? null : SmsLength.of(sample);
+    SmsLength withHint = sample == null ? null : SmsLength.of(OptOutHintText.withHint(sample, optOutHint));
+    if (withHint != null && withHint.tooLong()) {
       throw new InvalidTemplate(
           "text",
-          "too long for a text: " + length.characters() + " characters, " + length.segments() + " segments (" + length.encoding()
-              + "); at most " + SmsLength.MAX_CHARACTERS + " characters and " + SmsLength.MAX_SEGMENTS + " segments");
+          "too long for a text: " + describe(length) + "; with the opt-out hint a first text carries, " + describe(withHint)
+              + "; at most " + SmsLength.MAX_CHARACTERS + " characters and " + SmsLength.MAX_SEGMENTS + " segments");
     }
     MessageTemplate saved =
         transaction.execute(
@@ -62,7 +71,11 @@ public class MessageTemplateStore {
               }
               return insert(draft);
             });
-    return new SavedTemplate(saved, length);
+    return new SavedTemplate(saved, length, withHint);
+  }
+
+  private static String describe(SmsLength length) {
+    return length.characters() + " characters, " + length.segments() + " segments (" + length.encoding() + ")";
   }
 
   /** The version sends use: the newest stored, else the built-in default. */

@@ -40,8 +40,9 @@ public class VariantRules {
 
   /**
    * Stores the rules as the next version of {@code name}'s. Refuses ({@link InvalidTemplate}, the
-   * field {@code rules[i].…}) a rule naming a template that does not exist or is {@code name}
-   * itself, a rule with both or neither of a template and a split, a percent outside 0–100.
+   * field {@code rules[i].…}) a rule naming a template that does not exist, a rule with both or
+   * neither of a template and a split, a percent outside 0–100. A rule may name {@code name}
+   * itself: the base wording as one side of a split, or for leads a later rule must not get.
    */
   public Saved save(String name, List<VariantRule> rules) {
     if (rules.size() > MAX_RULES) {
@@ -110,8 +111,8 @@ public class VariantRules {
     }
     String where = rule.template() != null ? field + ".template" : field + ".split";
     for (String target : rule.targets()) {
-      if (target == null || target.equals(name)) {
-        throw new InvalidTemplate(where, "a variant names another template than " + name);
+      if (target == null) {
+        throw new InvalidTemplate(where, "a split names both its templates, a and b");
       }
       if (templates.versions(target).isEmpty()) {
         throw new InvalidTemplate(where, "no template '" + target + "': save it first");

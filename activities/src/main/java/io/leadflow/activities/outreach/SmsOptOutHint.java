@@ -1,9 +1,9 @@
 package io.leadflow.activities.outreach;
 
+import io.leadflow.activities.messages.OptOutHintText;
 import io.leadflow.activities.store.ContactKeys;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRepository;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SmsOptOutHint {
-
-  private static final Pattern MENTIONS_STOP = Pattern.compile("\\bSTOP\\b", Pattern.CASE_INSENSITIVE);
 
   private final String hint;
   private final TouchRepository touches;
@@ -34,12 +32,12 @@ public class SmsOptOutHint {
   /** The message with the hint appended when this is the first text to the lead's number through {@code provider}. */
   public Message addTo(Message message, Lead lead, String provider) {
     String text = message.text() == null ? "" : message.text();
-    if (MENTIONS_STOP.matcher(text).find() || text.contains(hint)) {
+    if (!OptOutHintText.lacksHint(text, hint)) {
       return message;
     }
     if (touches.textedBefore(ContactKeys.of(null, lead.phone()).phone(), provider)) {
       return message;
     }
-    return new Message(message.subject(), text.isBlank() ? hint : text.stripTrailing() + " " + hint, message.html());
+    return new Message(message.subject(), OptOutHintText.withHint(text, hint), message.html());
   }
 }

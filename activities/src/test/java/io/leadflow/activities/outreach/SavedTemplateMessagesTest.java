@@ -197,7 +197,7 @@ class SavedTemplateMessagesTest {
     assertThat(b).isBetween(500L, 700L);
   }
 
-  /** A rule may only name a template that exists, not the template itself. */
+  /** A rule may only name a template that exists. */
   @Test
   void rulesNamingNoTemplateAreRefused() {
     templates.save(Channel.SMS, name, null, null, "Base. Reply STOP to opt out.");
@@ -205,7 +205,7 @@ class SavedTemplateMessagesTest {
     assertThatThrownBy(() -> variants.save(name, List.of(new VariantRule(null, name + "-missing", null))))
         .isInstanceOf(InvalidTemplate.class)
         .hasMessageContaining("no template '" + name + "-missing'");
-    assertThatThrownBy(() -> variants.save(name, List.of(new VariantRule(null, name, null))))
+    assertThatThrownBy(() -> variants.save(name, List.of(new VariantRule(null, null, new VariantRule.Split(name, null, 50)))))
         .isInstanceOf(InvalidTemplate.class);
     assertThat(variants.newest(name)).isEmpty();
   }

@@ -6,14 +6,18 @@ import io.leadflow.activities.messages.MessageTemplate;
 import io.leadflow.activities.messages.MessageTemplateStore;
 import io.leadflow.activities.messages.SavedTemplate;
 import io.leadflow.activities.messages.SmsLength;
+import io.leadflow.activities.messages.VariantRule;
+import io.leadflow.activities.messages.VariantRules;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.api.input.InputProblems;
 import io.leadflow.api.leads.LeadAccess;
 import io.leadflow.api.security.ApiPrincipal;
 import io.leadflow.api.input.MultilineText;
 import io.leadflow.workflows.Channel;
+import io.leadflow.workflows.Tier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,16 +35,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Message templates (ADMIN; a MANAGER may preview, with sample values or a lead of their team). Saving adds the next version of a name for a channel; the next touch
- * of that name sends it. A template is checked when it is saved, never when it is sent: an unknown
- * placeholder, a syntax error or a text over 10 segments is a 400 naming the part, with the line
- * and column.
+ * Message templates (ADMIN; a MANAGER may preview, with sample values or a lead of their team).
+ * Saving adds the next version of a name for a channel; leads started after it send it, running
+ * leads the version pinned when they started. A template is checked when it is saved, never when
+ * it is sent: an unknown placeholder, a syntax error or a text over 10 segments (with the opt-out
+ * hint) is a 400 naming the part, with the line and column. A name's variant rules
+ * ({@code …/{name}/variants}) are versioned the same way.
  */
 @RestController
 @RequestMapping("/api/v1/admin/templates")
@@ -75,8 +82,11 @@ class TemplateController {
     }
   }
 
-  /** A saved version; for a text, its length with sample values (GSM-7 or UCS-2, segments). */
-  record SavedView(TemplateView template, SmsLength length) {}
+  /**
+   * A saved version; for a text, its length with sample values (GSM-7 or UCS-2, segments), without
+   * and with the opt-out hint the first text to a number carries.
+   */
+  record SavedView(TemplateView template, SmsLength length, SmsLength lengthWithOptOutHint) {}
 
   /** Which version to preview (the newest when absent) for which lead (sample values when absent). */
   record PreviewRequest(@NotNull Channel channel, @Min(1) Integer version, UUID leadId) {}
@@ -84,12 +94,45 @@ class TemplateController {
   /** The message exactly as it would be sent; for a text, its length. */
   record PreviewView(String templateName, int templateVersion, String subject, String text, String html, SmsLength length) {}
 
+  /** The ordered rules of a template's variants; the first the lead meets wins. An empty list: no variants. */
+  record VariantsRequest(@NotNull @Size(max = VariantRules.MAX_RULES) List<@NotNull @Valid Rule> rules) {}
+
+  /** A rule: conditions (optional) and either a variant {@code template} or an A/B {@code split}. */
+  record Rule(@Valid When when, @Pattern(regexp = NAME) String template, @Valid Split split) {
+
+    @AssertTrue(message = "a rule gives either a template or a split, not both or neither")
+    boolean isOneTarget() {
+      return (template == null) != (split == null);
+    }
+
+    VariantRule toRule() {
+      return new VariantRule(
+          when == null ? null : new VariantRule.When(when.tier(), when.source(), when.industry(), when.interest()),
+          template,
+          split == null ? null : new VariantRule.Split(split.a(), split.b(), split.percent()));
+    }
+  }
+
+  record When(Tier tier, @Size(min = 1, max = 100) String source, @Size(min = 1, max = 100) String industry, @Size(min = 1, max = 200) String interest) {}
+
+  /** {@code b} for {@code percent} in a hundred leads (by a hash of the lead id), {@code a} for the others. */
+  record Split(@NotNull @Pattern(regexp = NAME) String a, @NotNull @Pattern(regexp = NAME) String b, @NotNull @Min(0) @Max(100) Integer percent) {}
+
+  record VariantsView(String name, int version, List<VariantRule> rules, Instant createdAt) {
+
+    static VariantsView of(VariantRules.Saved saved) {
+      return new VariantsView(saved.name(), saved.version(), saved.rules(), saved.createdAt());
+    }
+  }
+
   private final MessageTemplateStore templates;
+  private final VariantRules variants;
   private final MessageRenderer renderer;
   private final LeadAccess leads;
 
-  TemplateController(MessageTemplateStore templates, MessageRenderer renderer, LeadAccess leads) {
+  TemplateController(MessageTemplateStore templates, VariantRules variants, MessageRenderer renderer, LeadAccess leads) {
     this.templates = templates;
+    this.variants = variants;
     this.renderer = renderer;
     this.leads = leads;
   }
@@ -112,7 +155,19 @@ class TemplateController {
   @ResponseStatus(HttpStatus.CREATED)
   SavedView save(@PathVariable String name, @Valid @RequestBody SaveRequest request) {
     SavedTemplate saved = templates.save(request.channel(), checked(name), request.subject(), request.html(), request.text());
-    return new SavedView(TemplateView.of(saved.template()), saved.length());
+    return new SavedView(TemplateView.of(saved.template()), saved.length(), saved.lengthWithOptOutHint());
+  }
+
+  /** The rules sends apply now; version 0 and no rules when none were saved. */
+  @GetMapping("/{name}/variants")
+  VariantsView variants(@PathVariable String name) {
+    return variants.newest(checked(name)).map(VariantsView::of).orElseGet(() -> new VariantsView(name, 0, List.of(), null));
+  }
+
+  /** Saves the rules as the next version of the name's; each variant must be a saved or built-in template. */
+  @PutMapping("/{name}/variants")
+  VariantsView saveVariants(@PathVariable String name, @Valid @RequestBody VariantsRequest request) {
+    return VariantsView.of(variants.save(checked(name), request.rules().stream().map(Rule::toRule).toList()));
   }
 
   @PostMapping("/{name}/preview")
