@@ -84,8 +84,8 @@ public class LeadCapture {
             () ->
                 leads.save(
                     Lead.received(
-                        request.name().strip(), email, phone, request.source().strip(),
-                        request.interest().strip(), request.profile(), keys, clock.instant())));
+                        request.composedName(), email, phone, request.source().strip(),
+                        request.statedInterest(), request.profile(), keys, clock.instant())));
     if (known.isPresent()) {
       addMissingContact(lead, email, phone, keys);
     }
@@ -95,11 +95,13 @@ public class LeadCapture {
             CaptureRecord.of(
                 lead.id(),
                 request.source().strip(),
-                request.interest().strip(),
+                request.statedInterest(),
                 request.utm(),
                 known.isPresent(),
                 coalesced,
-                clock.instant()));
+                clock.instant(),
+                request.statedMessage(),
+                request.customAttributes()));
     recordConsent(request, lead.id(), capture, keys);
     if (coalesced) {
       return new Stored(capture.receiptId(), lead.id(), true, null);
