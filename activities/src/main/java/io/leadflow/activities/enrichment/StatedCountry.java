@@ -39,6 +39,6 @@ final class StatedCountry {
   }
 
   private static String normalized(String name) {
-    return name.strip().toLowerCase(Locale.ROOT).replace('.', ' ').replaceAll("\\s+", " ").strip();
+    return name.strip().toLowerCase(Locale.ROOT).replace(".", "").replaceAll("\\s+", " ").strip();
   }
 }

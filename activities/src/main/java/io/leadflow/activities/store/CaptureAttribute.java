@@ -1,12 +1,10 @@
 package io.leadflow.activities.store;
 
-import org.springframework.data.relational.core.mapping.Table;
-
 /**
  * One custom field a capture brought: a form's own field ("budget", "employees_range") or an entry
- * of a feed's {@code attributes}. Kept as sent, never bound to the lead's own fields.
+ * of a feed's {@code attributes}. Kept as sent ({@link CaptureAttributes}), never bound to the lead's
+ * own fields.
  */
-@Table("lead_capture_attribute")
 public record CaptureAttribute(String name, String value) {
 
   /** At most this many a capture; over it the capture is refused (400 naming the field). */

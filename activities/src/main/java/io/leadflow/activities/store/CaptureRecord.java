@@ -1,19 +1,17 @@
 package io.leadflow.activities.store;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Embedded;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One capture of a lead, with its attribution; {@code joined} when it found the person known,
  * {@code coalesced} when that repeat was only counted, not signalled to the lead's workflow.
  * {@code receiptId} is the random id the capture's answer gives out ({@code captureId} in the API),
- * which names this capture and not the lead. {@code message}: the person's free text;
- * {@code attributes}: any other field the capture brought, in the order sent.
+ * which names this capture and not the lead. {@code message}: the person's free text. Its custom
+ * attributes are kept beside it ({@link CaptureAttributes}).
  */
 @Table("lead_capture")
 public record CaptureRecord(
@@ -26,24 +24,18 @@ public record CaptureRecord(
     boolean joined,
     boolean coalesced,
     Instant createdAt,
-    String message,
-    @MappedCollection(idColumn = "capture_id", keyColumn = "position") List<CaptureAttribute> attributes) {
-
-  public CaptureRecord {
-    attributes = attributes == null ? List.of() : List.copyOf(attributes);
-  }
+    String message) {
 
   /** Campaign attribution as the form received it; any part may be absent. */
   public record Utm(String source, String medium, String campaign, String term, String content) {}
 
   public static CaptureRecord of(
       UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now) {
-    return of(leadId, source, interest, utm, joined, coalesced, now, null, List.of());
+    return of(leadId, source, interest, utm, joined, coalesced, now, null);
   }
 
   public static CaptureRecord of(
-      UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now,
-      String message, List<CaptureAttribute> attributes) {
-    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, joined, coalesced, now, message, attributes);
+      UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now, String message) {
+    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, joined, coalesced, now, message);
   }
 }

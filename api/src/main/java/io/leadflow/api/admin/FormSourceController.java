@@ -1,22 +1,26 @@
 package io.leadflow.api.admin;
 
 import io.leadflow.activities.store.CaptureAttribute;
+import io.leadflow.api.capture.CaptureLeadRequest;
 import io.leadflow.api.forms.FormSource;
 import io.leadflow.api.forms.FormSources;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.Valid;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,10 +46,10 @@ class FormSourceController {
 
   /** Field names a honeypot may not take: the capture's own fields and the form's control fields. */
   static final List<String> CAPTURE_FIELDS =
-      List.of(
-          "name", "email", "phone", "source", "interest", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent",
-          "title", "company", "companySize", "timeline", "firstName", "lastName", "country", "website", "message",
-          "landingPage", "referrer", "gclid", "fbclid", "liFatId", FormSource.KEY_FIELD, FormSource.RENDERED_AT_FIELD);
+      Stream.concat(
+              Arrays.stream(CaptureLeadRequest.class.getRecordComponents()).map(RecordComponent::getName),
+              Stream.of(FormSource.KEY_FIELD, FormSource.RENDERED_AT_FIELD))
+          .toList();
 
   record FormSourceRequest(
       @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> allowedOrigins,

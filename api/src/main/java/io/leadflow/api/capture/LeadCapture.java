@@ -1,6 +1,7 @@
 package io.leadflow.api.capture;
 
 import io.leadflow.activities.consent.Consents;
+import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.ContactKeys;
@@ -30,6 +31,7 @@ public class LeadCapture {
 
   private final LeadRepository leads;
   private final CaptureRepository captures;
+  private final CaptureAttributes attributes;
   private final OutboxRepository outbox;
   private final CaptureRelay relay;
   private final Consents consents;
@@ -42,6 +44,7 @@ public class LeadCapture {
   LeadCapture(
       LeadRepository leads,
       CaptureRepository captures,
+      CaptureAttributes attributes,
       OutboxRepository outbox,
       CaptureRelay relay,
       Consents consents,
@@ -52,6 +55,7 @@ public class LeadCapture {
     this.repeatWindow = repeatWindow;
     this.leads = leads;
     this.captures = captures;
+    this.attributes = attributes;
     this.outbox = outbox;
     this.relay = relay;
     this.consents = consents;
@@ -100,8 +104,8 @@ public class LeadCapture {
                 known.isPresent(),
                 coalesced,
                 clock.instant(),
-                request.statedMessage(),
-                request.customAttributes()));
+                request.statedMessage()));
+    attributes.save(capture.id(), request.customAttributes());
     recordConsent(request, lead.id(), capture, keys);
     if (coalesced) {
       return new Stored(capture.receiptId(), lead.id(), true, null);

@@ -1,6 +1,7 @@
 package io.leadflow.api.leads;
 
 import io.leadflow.activities.consent.StoredConsent;
+import io.leadflow.activities.store.CaptureAttribute;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRecord;
@@ -97,9 +98,9 @@ record LeadView(
       UUID captureId, String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at,
       String message, Map<String, String> attributes) {
 
-    static CaptureView of(CaptureRecord capture) {
+    static CaptureView of(CaptureRecord capture, List<CaptureAttribute> custom) {
       Map<String, String> attributes = new LinkedHashMap<>();
-      capture.attributes().forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
+      custom.forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
       return new CaptureView(
           capture.receiptId(), capture.source(), capture.interest(), capture.utm(), capture.joined(), capture.coalesced(),
           capture.createdAt(), capture.message(), attributes);
@@ -154,6 +155,7 @@ record LeadView(
       Enrichment enrichment,
       Routing routing,
       List<CaptureRecord> captures,
+      Map<Long, List<CaptureAttribute>> attributes,
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
       List<StoredConsent> consents,
@@ -184,7 +186,7 @@ record LeadView(
         routing,
         lead.createdAt(),
         lead.updatedAt(),
-        captures.stream().map(CaptureView::of).toList(),
+        captures.stream().map(c -> CaptureView.of(c, attributes.getOrDefault(c.id(), List.of()))).toList(),
         touches.stream()
             .map(
                 t ->
