@@ -48,7 +48,7 @@ class OpenApiDocumentation {
   /** One line per operation, keyed "METHOD path". */
   private static final Map<String, String> SUMMARIES =
       Map.ofEntries(
-          Map.entry("POST /api/v1/leads", "Capture a lead from a form or feed"),
+          Map.entry("POST /api/v1/leads", "Capture a lead from a form or feed (JSON, or form-encoded with a form key)"),
           Map.entry("GET /api/v1/leads", "List leads, newest first"),
           Map.entry("GET /api/v1/leads/{id}", "Read a lead with its live state"),
           Map.entry("GET /api/v1/leads/{id}/timeline", "Read a lead's history in words"),
@@ -90,6 +90,10 @@ class OpenApiDocumentation {
           Map.entry("GET /api/v1/admin/skill-rules", "List skill routing rules"),
           Map.entry("PUT /api/v1/admin/skill-rules/{skill}", "Create or replace a skill rule"),
           Map.entry("DELETE /api/v1/admin/skill-rules/{skill}", "Delete a skill rule"),
+          Map.entry("GET /api/v1/admin/form-sources", "List web form sources with their form keys"),
+          Map.entry("GET /api/v1/admin/form-sources/{name}", "Read a web form source"),
+          Map.entry("PUT /api/v1/admin/form-sources/{name}", "Create a web form source (new form key) or change its settings"),
+          Map.entry("DELETE /api/v1/admin/form-sources/{name}", "Delete a web form source: its key stops working"),
           Map.entry("GET /api/v1/admin/scoring-rules", "Read the scoring rules in force"),
           Map.entry("PUT /api/v1/admin/scoring-rules", "Replace the scoring rules"),
           Map.entry("DELETE /api/v1/admin/scoring-rules", "Go back to the configured scoring rules"),
@@ -108,7 +112,7 @@ class OpenApiDocumentation {
   /** Success statuses other than what springdoc reads from the method (a ResponseEntity reads as 200). */
   private static final Map<String, List<String>> SUCCESSES =
       Map.ofEntries(
-          Map.entry("POST /api/v1/leads", List.of("202", "200")),
+          Map.entry("POST /api/v1/leads", List.of("202", "200", "303")),
           Map.entry("POST /api/v1/leads/{id}/replies", List.of("202")),
           Map.entry("POST /api/v1/leads/{id}/disqualify", List.of("202")),
           Map.entry("POST /api/v1/leads/{id}/meeting", List.of("202")),
@@ -120,10 +124,11 @@ class OpenApiDocumentation {
           Map.entry("PUT /api/v1/admin/reps/{id}", List.of("201", "200")),
           Map.entry("PUT /api/v1/admin/territories/{id}", List.of("201", "200")),
           Map.entry("PUT /api/v1/admin/accounts/{id}", List.of("201", "200")),
-          Map.entry("PUT /api/v1/admin/skill-rules/{skill}", List.of("201", "200")));
+          Map.entry("PUT /api/v1/admin/skill-rules/{skill}", List.of("201", "200")),
+          Map.entry("PUT /api/v1/admin/form-sources/{name}", List.of("201", "200")));
 
   private static final Map<String, String> SUCCESS_WORDS =
-      Map.of("200", "OK", "201", "Created", "202", "Accepted", "204", "No content");
+      Map.of("200", "OK", "201", "Created", "202", "Accepted", "204", "No content", "303", "See other");
 
   /** Error statuses particular to an operation, beside those every operation has. */
   private static final Map<String, List<String>> ERRORS =
@@ -209,6 +214,7 @@ class OpenApiDocumentation {
     if (key.equals("POST /api/v1/leads")) {
       after.get("202").description("A new lead (or, to an ingest key, any capture)");
       after.get("200").description("The person was known: joined their lead (admin keys only)");
+      after.addApiResponse("303", new ApiResponse().description("A web form whose source has a thank-you URL: the browser goes there"));
     }
     Map<String, String> errors = new LinkedHashMap<>();
     errors.put("400", ERROR_WORDS.get("400"));

@@ -47,7 +47,8 @@ class BadInputTest extends ApiTest {
         arguments("JSON null", "null", "application/json", 400),
         arguments("empty body", "", "application/json", 400),
         arguments("plain text", "name=N&email=a@b.test", "text/plain", 415),
-        arguments("form encoded", "name=N&email=a@b.test", "application/x-www-form-urlencoded", 415),
+        arguments("form encoded without source or interest", "name=N&email=a@b.test", "application/x-www-form-urlencoded", 400),
+        arguments("form encoded with a bad email", "name=N&email=a@b&source=web&interest=demo", "application/x-www-form-urlencoded", 400),
         arguments("body over 16 KiB", "{\"name\":\"" + "n".repeat(17_000) + "\"}", "application/json", 413));
   }
 

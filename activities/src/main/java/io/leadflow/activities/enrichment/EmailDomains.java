@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,30 @@ public final class EmailDomains {
     }
     String domain = email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     return domain.isEmpty() ? null : domain;
+  }
+
+  /**
+   * The business domain of a company website as a form gives it ("https://www.acme.com/about",
+   * "acme.com"): its host without {@code www.}; null when there is none or it is a free-mail,
+   * disposable or school domain (a person typing gmail.com as their website names no company).
+   */
+  public static String domainOfWebsite(String website) {
+    if (website == null || website.isBlank()) {
+      return null;
+    }
+    String text = website.strip();
+    String host;
+    try {
+      host = URI.create(text.contains("://") ? text : "https://" + text).getHost();
+    } catch (IllegalArgumentException notAnAddress) {
+      return null;
+    }
+    if (host == null || host.indexOf('.') < 0) {
+      return null;
+    }
+    String domain = host.toLowerCase(Locale.ROOT);
+    domain = domain.startsWith("www.") ? domain.substring(4) : domain;
+    return kindOf("someone@" + domain) == EmailKind.BUSINESS ? domain : null;
   }
 
   /** The domain and its parents, most specific first: eu.acme.com, acme.com. */

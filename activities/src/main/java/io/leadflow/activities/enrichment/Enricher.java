@@ -30,10 +30,11 @@ final class Enricher {
     List<String> notes = new ArrayList<>();
     EmailKind emailKind = EmailDomains.kindOf(lead.email());
     noteEmail(emailKind, notes);
-    String domain = emailKind == EmailKind.BUSINESS ? EmailDomains.domainOf(lead.email()) : null;
+    String domain = emailKind == EmailKind.BUSINESS ? EmailDomains.domainOf(lead.email()) : websiteDomain(lead, notes);
 
     Optional<PhoneLocation> location = lead.hasPhone() ? PhoneLocation.of(lead.phone(), defaultRegion) : Optional.empty();
     notePhone(lead, location, notes);
+    String country = location.map(PhoneLocation::country).orElseGet(() -> statedCountry(lead, notes));
 
     JobTitle title = JobTitle.parse(lead.title());
     boolean student = emailKind == EmailKind.STUDENT || title.student();
@@ -55,7 +56,7 @@ final class Enricher {
     return new EnrichedLead(
         lead.leadId(),
         domain,
-        location.map(PhoneLocation::country).orElse(null),
+        country,
         location.map(PhoneLocation::region).orElse(null),
         location.map(PhoneLocation::timeZones).orElse(List.of()),
         zoneUnknown || vendorFailed,
@@ -72,6 +73,25 @@ final class Enricher {
         account.map(KnownAccount::id).orElse(null),
         account.map(KnownAccount::name).orElse(null),
         vendorFailed);
+  }
+
+  /** Without a business email, the company website the form gave names the company. */
+  private static String websiteDomain(NewLead lead, List<String> notes) {
+    String domain = EmailDomains.domainOfWebsite(lead.website());
+    if (domain != null) {
+      notes.add("Company domain " + domain + " from the website given");
+    }
+    return domain;
+  }
+
+  /** Without a phone to place the lead, the country the form stated (time zones stay unknown). */
+  private static String statedCountry(NewLead lead, List<String> notes) {
+    if (lead.country() == null || lead.country().isBlank()) {
+      return null;
+    }
+    Optional<String> code = StatedCountry.isoCode(lead.country());
+    notes.add(code.map(c -> "Country " + c + " as stated on the form").orElse("Stated country not recognized: " + lead.country().strip()));
+    return code.orElse(null);
   }
 
   private static void noteEmail(EmailKind kind, List<String> notes) {

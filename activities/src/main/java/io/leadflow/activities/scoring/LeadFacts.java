@@ -1,6 +1,7 @@
 package io.leadflow.activities.scoring;
 
 import io.leadflow.activities.enrichment.EmailDomains;
+import io.leadflow.workflows.EmailKind;
 import io.leadflow.workflows.EngagementEvent;
 import io.leadflow.workflows.EnrichedLead;
 import io.leadflow.workflows.NewLead;
@@ -8,6 +9,7 @@ import io.leadflow.workflows.ScoreRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,15 +31,17 @@ final class LeadFacts {
     this.request = request;
   }
 
-  List<Fact> of(Signal signal) {
+  /** {@code attribute}: the custom attribute an ATTRIBUTE signal reads (case-insensitive); ignored otherwise. */
+  List<Fact> of(Signal signal, String attribute) {
     NewLead lead = request.lead();
     Instant captured = lead.capturedAt();
     return switch (signal) {
+      case ATTRIBUTE -> one(attribute(lead, attribute), captured);
       case INTEREST -> one(lead.interest(), captured);
       case TIMELINE -> one(joined(lead.timeline(), lead.interest()), captured);
       case TITLE -> one(lead.title(), captured);
       case SOURCE -> one(lead.source(), captured);
-      case DOMAIN -> one(EmailDomains.domainOf(lead.email()), captured);
+      case DOMAIN -> one(domain(lead), captured);
       case PHONE -> flag(lead.hasPhone());
       case ENGAGEMENT -> request.engagements().stream().map(e -> new Fact(e.type(), e.at())).toList();
       case INDUSTRY -> enriched(EnrichedLead::industry);
@@ -50,6 +54,23 @@ final class LeadFacts {
       case STUDENT -> flag(request.enriched() != null && request.enriched().student());
       case JOB_SEEKER -> flag(request.enriched() != null && request.enriched().jobSeeker());
     };
+  }
+
+  /** The email's domain; when the email names no company (free-mail, none), the website's. */
+  private static String domain(NewLead lead) {
+    String website = EmailDomains.kindOf(lead.email()) == EmailKind.BUSINESS ? null : EmailDomains.domainOfWebsite(lead.website());
+    return website != null ? website : EmailDomains.domainOf(lead.email());
+  }
+
+  private static String attribute(NewLead lead, String name) {
+    if (name == null || lead.attributes() == null) {
+      return null;
+    }
+    return lead.attributes().entrySet().stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** When the lead did something: its capture and every engagement. */

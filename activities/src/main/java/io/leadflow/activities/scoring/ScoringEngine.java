@@ -5,6 +5,7 @@ import io.leadflow.workflows.ScoreRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,14 +19,15 @@ final class ScoringEngine {
 
   static final int TIMES_PER_RULE = 3;
 
-  private record Key(RuleGroup group, Signal signal) {}
+  /** {@code attribute}: an ATTRIBUTE rule's attribute, lower-case (each is a signal of its own); null for other signals. */
+  private record Key(RuleGroup group, Signal signal, String attribute) {}
 
   private final Map<Key, List<ScoringRule>> rules = new LinkedHashMap<>();
   private final Tiers tiers;
   private final Decay decay;
 
   ScoringEngine(List<ScoringRule> rules, Tiers tiers, Decay decay) {
-    rules.forEach(rule -> this.rules.computeIfAbsent(new Key(rule.group(), rule.signal()), k -> new ArrayList<>()).add(rule));
+    rules.forEach(rule -> this.rules.computeIfAbsent(keyOf(rule), k -> new ArrayList<>()).add(rule));
     this.tiers = tiers;
     this.decay = decay;
   }
@@ -42,7 +44,7 @@ final class ScoringEngine {
     for (Map.Entry<Key, List<ScoringRule>> family : rules.entrySet()) {
       boolean behavioural = family.getKey().group().behavioural();
       Map<ScoringRule, Integer> times = new LinkedHashMap<>();
-      for (LeadFacts.Fact fact : facts.of(family.getKey().signal())) {
+      for (LeadFacts.Fact fact : facts.of(family.getKey().signal(), family.getKey().attribute())) {
         ScoringRule rule = family.getValue().stream().filter(r -> r.matches(fact.value())).findFirst().orElse(null);
         if (rule == null || times.merge(rule, 1, Integer::sum) > TIMES_PER_RULE) {
           continue;
@@ -58,6 +60,10 @@ final class ScoringEngine {
       });
     }
     return new LeadScore(total, tiers.tierOf(total), breakdown, request.asOf());
+  }
+
+  private static Key keyOf(ScoringRule rule) {
+    return new Key(rule.group(), rule.signal(), rule.attribute() == null ? null : rule.attribute().toLowerCase(Locale.ROOT));
   }
 
   private static String signed(int points) {

@@ -1,18 +1,24 @@
 package io.leadflow.activities.scoring;
 
+import io.leadflow.activities.store.CaptureAttribute;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * One rule: when {@code signal} matches, the lead gets {@code points} for {@code reason} ("+30 demo
  * request"). TEXT and CHOICE signals match when the lead's value is one of {@code any} ("*" is
  * any known value) or, with {@code none}, is known and none of them; EMPLOYEES matches within
  * {@code min}..{@code max}; flags match when true. A rule never matches what is unknown. Within a
- * group, each signal scores once per fact: the first matching rule wins.
+ * group, each signal scores once per fact: the first matching rule wins. An ATTRIBUTE rule names
+ * the custom attribute it reads ({@code attribute}, case-insensitive); each attribute is a signal
+ * of its own. No other rule names one.
  */
 public record ScoringRule(
-    RuleGroup group, Signal signal, List<String> any, List<String> none, Integer min, Integer max, int points, String reason) {
+    RuleGroup group, Signal signal, List<String> any, List<String> none, Integer min, Integer max, int points, String reason,
+    String attribute) {
 
+  @ConstructorBinding
   public ScoringRule {
     any = any == null ? List.of() : List.copyOf(any);
     none = none == null ? List.of() : List.copyOf(none);
@@ -26,9 +32,27 @@ public record ScoringRule(
       throw new IllegalArgumentException("points must be between -100 and 100 (rule \"" + reason + "\")");
     }
     String shape = shapeProblem(signal, any, none, min, max);
+    if (shape == null) {
+      shape = attributeProblem(signal, attribute);
+    }
     if (shape != null) {
       throw new IllegalArgumentException(shape + " (rule \"" + reason + "\")");
     }
+  }
+
+  /** A rule on any signal but ATTRIBUTE. */
+  public ScoringRule(
+      RuleGroup group, Signal signal, List<String> any, List<String> none, Integer min, Integer max, int points, String reason) {
+    this(group, signal, any, none, min, max, points, reason, null);
+  }
+
+  private static String attributeProblem(Signal signal, String attribute) {
+    if (signal != Signal.ATTRIBUTE) {
+      return attribute == null ? null : "only an ATTRIBUTE rule names an attribute";
+    }
+    return attribute != null && attribute.length() <= CaptureAttribute.MAX_NAME_LENGTH && attribute.matches(CaptureAttribute.NAME_PATTERN)
+        ? null
+        : "an ATTRIBUTE rule needs the attribute's name: 1 to " + CaptureAttribute.MAX_NAME_LENGTH + " letters, digits and _ . -";
   }
 
   boolean matches(String value) {

@@ -47,8 +47,8 @@ public class ScoringRuleBook {
             ScoringRule rule = rules.get(i);
             jdbc.sql(
                     """
-                    insert into scoring_rule (position, rule_group, signal, any_of, none_of, min_value, max_value, points, reason)
-                    values (:position, :group, :signal, :any, :none, :min, :max, :points, :reason)
+                    insert into scoring_rule (position, rule_group, signal, any_of, none_of, min_value, max_value, points, reason, attribute)
+                    values (:position, :group, :signal, :any, :none, :min, :max, :points, :reason, :attribute)
                     """)
                 .param("position", i)
                 .param("group", rule.group().name())
@@ -59,6 +59,7 @@ public class ScoringRuleBook {
                 .param("max", rule.max())
                 .param("points", rule.points())
                 .param("reason", rule.reason())
+                .param("attribute", rule.attribute())
                 .update();
           }
         });
@@ -74,7 +75,8 @@ public class ScoringRuleBook {
         (Integer) rs.getObject("min_value"),
         (Integer) rs.getObject("max_value"),
         rs.getInt("points"),
-        rs.getString("reason"));
+        rs.getString("reason"),
+        rs.getString("attribute"));
   }
 
   private static List<String> strings(Array array) throws SQLException {

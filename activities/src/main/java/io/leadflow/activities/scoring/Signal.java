@@ -12,14 +12,16 @@ public enum Signal {
   INDUSTRY(Kind.TEXT),
   /** Where the lead came from ("web", "referral"). */
   SOURCE(Kind.CHOICE),
-  /** ISO country of the phone ("DE"). */
+  /** ISO country of the phone, else the one the form stated ("DE"). */
   COUNTRY(Kind.CHOICE),
   /** Country and state of the phone ("US-CA"). */
   REGION(Kind.CHOICE),
   /** The email's kind: BUSINESS, FREE_MAIL, DISPOSABLE, STUDENT. */
   EMAIL(Kind.CHOICE),
-  /** The email's domain; a listed domain covers its subdomains. */
+  /** The email's domain (the website's when the email is not a business one); a listed domain covers its subdomains. */
   DOMAIN(Kind.CHOICE),
+  /** A custom attribute the captures brought, named by the rule's {@code attribute} ("budget"); matched exactly, "*" is any value. */
+  ATTRIBUTE(Kind.CHOICE),
   /** Seniority from the title: C_LEVEL, VP, DIRECTOR, MANAGER, INDIVIDUAL, ENTRY. */
   SENIORITY(Kind.CHOICE),
   /** Role from the title ("marketing", "engineering", ...). */

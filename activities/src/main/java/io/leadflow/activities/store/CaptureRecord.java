@@ -10,7 +10,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * One capture of a lead, with its attribution; {@code joined} when it found the person known,
  * {@code coalesced} when that repeat was only counted, not signalled to the lead's workflow.
  * {@code receiptId} is the random id the capture's answer gives out ({@code captureId} in the API),
- * which names this capture and not the lead.
+ * which names this capture and not the lead. {@code message}: the person's free text. Its custom
+ * attributes are kept beside it ({@link CaptureAttributes}).
  */
 @Table("lead_capture")
 public record CaptureRecord(
@@ -22,13 +23,19 @@ public record CaptureRecord(
     @Embedded.Nullable(prefix = "utm_") Utm utm,
     boolean joined,
     boolean coalesced,
-    Instant createdAt) {
+    Instant createdAt,
+    String message) {
 
   /** Campaign attribution as the form received it; any part may be absent. */
   public record Utm(String source, String medium, String campaign, String term, String content) {}
 
   public static CaptureRecord of(
       UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now) {
-    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, joined, coalesced, now);
+    return of(leadId, source, interest, utm, joined, coalesced, now, null);
+  }
+
+  public static CaptureRecord of(
+      UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now, String message) {
+    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, joined, coalesced, now, message);
   }
 }

@@ -5,6 +5,7 @@ import io.leadflow.workflows.NewLead;
 import io.leadflow.workflows.Tier;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
@@ -35,12 +36,25 @@ public record Lead(
     String company,
     Integer companySize,
     String timeline,
-    Instant scoredAt) {
+    Instant scoredAt,
+    String firstName,
+    String lastName,
+    String country,
+    String website) {
 
-  /** What a form may add about the person and their company; every field optional. */
-  public record Profile(String title, String company, Integer companySize, String timeline) {
+  /**
+   * What a form may add about the person and their company; every field optional. {@code country}
+   * as stated (a name or an ISO code: enrichment reads it), {@code website} as given.
+   */
+  public record Profile(
+      String title, String company, Integer companySize, String timeline,
+      String firstName, String lastName, String country, String website) {
 
     public static final Profile NONE = new Profile(null, null, null, null);
+
+    public Profile(String title, String company, Integer companySize, String timeline) {
+      this(title, company, companySize, timeline, null, null, null, null);
+    }
   }
 
   public static Lead received(
@@ -66,10 +80,14 @@ public record Lead(
     return new Lead(
         null, name, email, phone, keys.email(), keys.phone(), source, interest, LeadStatus.NEW,
         null, null, List.of(), null, false, now, now,
-        profile.title(), profile.company(), profile.companySize(), profile.timeline(), null);
+        profile.title(), profile.company(), profile.companySize(), profile.timeline(), null,
+        profile.firstName(), profile.lastName(), profile.country(), profile.website());
   }
 
-  public NewLead toNewLead() {
-    return new NewLead(id.toString(), name, email, phone, source, interest, title, company, companySize, timeline, createdAt);
+  /** {@code attributes}: the custom attributes of the capture that made the lead. */
+  public NewLead toNewLead(Map<String, String> attributes) {
+    return new NewLead(
+        id.toString(), name, email, phone, source, interest, title, company, companySize, timeline, createdAt,
+        country, website, attributes);
   }
 }

@@ -67,6 +67,34 @@ class ScoringActivitiesImplTest {
   }
 
   @Test
+  void eachCustomAttributeIsASignalOfItsOwnReadByName() {
+    ScoringEngine engine = new ScoringEngine(
+        List.of(
+            new ScoringRule(RuleGroup.FIT, Signal.ATTRIBUTE, List.of("over-100k"), List.of(), null, null, 15, "big budget", "budget"),
+            new ScoringRule(RuleGroup.FIT, Signal.ATTRIBUTE, List.of("*"), List.of(), null, null, 5, "seats given", "Seats"),
+            new ScoringRule(RuleGroup.FIT, Signal.ATTRIBUTE, List.of("yes"), List.of(), null, null, 50, "never sent", "partner")),
+        DEFAULTS.tiers(), DEFAULTS.decay());
+    NewLead lead = new NewLead(
+        "l-1", "Sarah Kim", null, null, "web", "hello", null, null, null, null, CAPTURED, null, null,
+        Map.of("BUDGET", "Over-100k", "seats", "40"));
+
+    LeadScore score = engine.score(new ScoreRequest(lead, null, List.of()));
+
+    assertThat(score.breakdown()).containsExactly("+15 big budget", "+5 seats given");
+    assertThat(score.total()).isEqualTo(20);
+  }
+
+  @Test
+  void onlyAnAttributeRuleNamesAnAttributeAndItMustName() {
+    assertThatThrownBy(() -> new ScoringRule(RuleGroup.FIT, Signal.ATTRIBUTE, List.of("x"), List.of(), null, null, 5, "r"))
+        .hasMessageContaining("needs the attribute's name");
+    assertThatThrownBy(() -> new ScoringRule(RuleGroup.FIT, Signal.ATTRIBUTE, List.of("x"), List.of(), null, null, 5, "r", "bad name"))
+        .hasMessageContaining("needs the attribute's name");
+    assertThatThrownBy(() -> new ScoringRule(RuleGroup.FIT, Signal.SOURCE, List.of("x"), List.of(), null, null, 5, "r", "budget"))
+        .hasMessageContaining("only an ATTRIBUTE rule");
+  }
+
+  @Test
   void aLeadMatchingNoRuleScoresZero() {
     LeadScore score = PLAYBOOK.score(Lead.plain().request());
 

@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Scoring rules (ADMIN). {@code PUT} replaces the whole list, which then applies to every later
- * score instead of the configured rules; {@code DELETE} goes back to the configured ones. Tiers and
- * decay are configuration ({@code leadflow.scoring.tiers|decay}) and shown here.
+ * score instead of the configured rules; {@code DELETE} goes back to the configured ones. A rule on
+ * signal {@code ATTRIBUTE} names the custom attribute it reads ({@code "attribute": "budget"}).
+ * Tiers and decay are configuration ({@code leadflow.scoring.tiers|decay}) and shown here.
  */
 @RestController
 @RequestMapping("/api/v1/admin/scoring-rules")
@@ -40,7 +41,8 @@ class ScoringRuleController {
       Integer min,
       Integer max,
       @NotNull @Min(-100) @Max(100) Integer points,
-      @NotBlank @Size(max = 100) String reason) {}
+      @NotBlank @Size(max = 100) String reason,
+      @Size(max = 64) String attribute) {}
 
   record RulesRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull RuleRequest> rules) {}
 
@@ -75,7 +77,8 @@ class ScoringRuleController {
     for (int i = 0; i < request.rules().size(); i++) {
       RuleRequest rule = request.rules().get(i);
       try {
-        rules.add(new ScoringRule(rule.group(), rule.signal(), rule.any(), rule.none(), rule.min(), rule.max(), rule.points(), rule.reason().strip()));
+        rules.add(new ScoringRule(rule.group(), rule.signal(), rule.any(), rule.none(), rule.min(), rule.max(), rule.points(), rule.reason().strip(),
+            rule.attribute() == null ? null : rule.attribute().strip()));
       } catch (IllegalArgumentException e) {
         errors.put("rules[" + i + "]", e.getMessage());
       }

@@ -1,5 +1,6 @@
 package io.leadflow.api.capture;
 
+import io.leadflow.activities.store.CaptureAttribute;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.api.input.MultilineText;
@@ -16,17 +17,24 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** What a form or feed may send. Deliberately separate from the stored lead: no status, no id. */
+/**
+ * What a form or feed may send. Deliberately separate from the stored lead: no status, no id, no
+ * owner, no score. {@code name} may be left out when {@code firstName}/{@code lastName} are given
+ * (it is composed of them), {@code interest} when a {@code message} is (its first line stands in).
+ * {@code attributes}: any other field, kept with the capture as sent ({@link CaptureAttribute}).
+ */
 public record CaptureLeadRequest(
-    @NotBlank @Size(max = 200) String name,
+    @Size(max = 200) String name,
     @Size(max = 320) @Email(regexp = ".+@.+\\..+", message = "must be a well-formed email address")
         String email,
     @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ().-]{7,31}", message = "must be a phone number")
         String phone,
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9 ._:/-]+", message = "letters, digits and . _ : / - only")
         String source,
-    @NotBlank @Size(max = 200) @MultilineText String interest,
+    @Size(max = 200) @MultilineText String interest,
     @Size(max = 200) String utmSource,
     @Size(max = 200) String utmMedium,
     @Size(max = 200) String utmCampaign,
@@ -47,8 +55,36 @@ public record CaptureLeadRequest(
     @Size(max = 200) String gclid,
     @Size(max = 200) String fbclid,
     @Size(max = 200) String liFatId,
-    @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits and _ . - only") String,
-        @NotNull @Size(max = 500) String> attributes) {
+    @Size(max = CaptureAttribute.MAX_PER_CAPTURE) @MultilineText
+        Map<@NotBlank @Size(max = CaptureAttribute.MAX_NAME_LENGTH)
+                @Pattern(regexp = CaptureAttribute.NAME_PATTERN, message = "letters, digits and _ . - only") String,
+            @NotNull @Size(max = CaptureAttribute.MAX_VALUE_LENGTH) String> attributes) {
+
+  /** The lead's name: as given, else first and last name together. */
+  String composedName() {
+    String composed = isBlank(name) ? Stream.of(firstName, lastName).filter(part -> !isBlank(part)).map(String::strip).collect(Collectors.joining(" ")) : name.strip();
+    return composed.length() > 200 ? composed.substring(0, 200).strip() : composed;
+  }
+
+  /** The interest as given, else the message's first line (cut to the 200 characters an interest holds). */
+  String statedInterest() {
+    if (!isBlank(interest)) {
+      return interest.strip();
+    }
+    String firstLine = message.strip().lines().findFirst().orElse("").strip();
+    return firstLine.length() > 200 ? firstLine.substring(0, 199).strip() + "…" : firstLine;
+  }
+
+  String statedMessage() {
+    return stripped(message);
+  }
+
+  /** The custom attributes in the order sent, values as sent. */
+  List<CaptureAttribute> customAttributes() {
+    return attributes == null
+        ? List.of()
+        : attributes.entrySet().stream().map(entry -> new CaptureAttribute(entry.getKey(), entry.getValue())).toList();
+  }
 
   CaptureRecord.Utm utm() {
     return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
@@ -56,11 +92,23 @@ public record CaptureLeadRequest(
 
   /** What the form said about the person and their company, blanks dropped. */
   Lead.Profile profile() {
-    return new Lead.Profile(stripped(title), stripped(company), companySize, stripped(timeline));
+    return new Lead.Profile(
+        stripped(title), stripped(company), companySize, stripped(timeline),
+        stripped(firstName), stripped(lastName), stripped(country), stripped(website));
   }
 
   private static String stripped(String value) {
     return isBlank(value) ? null : value.strip();
+  }
+
+  @AssertTrue(message = "give a name, or a firstName and/or lastName")
+  boolean isNamed() {
+    return !isBlank(name) || !isBlank(firstName) || !isBlank(lastName);
+  }
+
+  @AssertTrue(message = "give an interest or a message")
+  boolean isAboutSomething() {
+    return !isBlank(interest) || !isBlank(message);
   }
 
   @AssertTrue(message = "give an email or a phone so the lead can be reached")

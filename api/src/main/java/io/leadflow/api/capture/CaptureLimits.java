@@ -55,7 +55,20 @@ class CaptureLimits {
 
   /** {@code emailKey}: the normalized address (ContactKeys), so its case cannot dodge the limit. */
   void check(long apiKeyId, String e164Phone, String emailKey) {
-    perKey.take(Long.toString(apiKeyId));
+    check(Long.toString(apiKeyId), e164Phone, emailKey);
+  }
+
+  /**
+   * A form source's captures count against its own per-key budget; the phone and email limits
+   * are the same ones every API key's captures count against, so the form path cannot walk
+   * around them.
+   */
+  void checkForm(long formSourceId, String e164Phone, String emailKey) {
+    check("form-" + formSourceId, e164Phone, emailKey);
+  }
+
+  private void check(String caller, String e164Phone, String emailKey) {
+    perKey.take(caller);
     if (e164Phone != null) {
       perPhone.take(e164Phone);
     }

@@ -1,6 +1,7 @@
 package io.leadflow.api.capture;
 
 import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.workflows.EngagementEvent;
 import io.leadflow.workflows.LeadInput;
@@ -43,6 +44,7 @@ class CaptureRelay {
 
   private final OutboxRepository outbox;
   private final LeadRepository leads;
+  private final CaptureAttributes attributes;
   private final WorkflowClient temporal;
   private final TaskExecutor executor;
   private final LeadWorkflowStubs stubs;
@@ -51,12 +53,14 @@ class CaptureRelay {
   CaptureRelay(
       OutboxRepository outbox,
       LeadRepository leads,
+      CaptureAttributes attributes,
       WorkflowClient temporal,
       @Qualifier("applicationTaskExecutor") TaskExecutor executor,
       LeadWorkflowStubs stubs,
       @Value("${leadflow.capture.outbox.max-attempts:10}") int maxAttempts) {
     this.outbox = outbox;
     this.leads = leads;
+    this.attributes = attributes;
     this.temporal = temporal;
     this.executor = executor;
     this.stubs = stubs;
@@ -133,7 +137,7 @@ class CaptureRelay {
     try {
       WorkflowClient.start(
           workflowOf(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)::run,
-          LeadInput.of(lead.toNewLead()));
+          LeadInput.of(lead.toNewLead(attributes.merged(lead.id()))));
     } catch (WorkflowExecutionAlreadyStarted alreadyDone) {
       // an earlier attempt started it; the lead has its one workflow
     }
@@ -145,8 +149,8 @@ class CaptureRelay {
     BatchRequest signalWithStart = temporal.newSignalWithStartRequest();
     // Only used when no run is open: a closed lead re-opens in a round of its own.
     LeadInput input = lead.status().isClosed()
-        ? LeadInput.reopened(lead.toNewLead(), leads.lastRound(lead.id()) + 1)
-        : LeadInput.of(lead.toNewLead());
+        ? LeadInput.reopened(lead.toNewLead(attributes.merged(lead.id())), leads.lastRound(lead.id()) + 1)
+        : LeadInput.of(lead.toNewLead(attributes.merged(lead.id())));
     signalWithStart.add(workflow::run, input);
     signalWithStart.add(
         workflow::engagement,

@@ -1,6 +1,7 @@
 package io.leadflow.api.capture;
 
 import io.leadflow.activities.consent.Consents;
+import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.ContactKeys;
@@ -30,6 +31,7 @@ public class LeadCapture {
 
   private final LeadRepository leads;
   private final CaptureRepository captures;
+  private final CaptureAttributes attributes;
   private final OutboxRepository outbox;
   private final CaptureRelay relay;
   private final Consents consents;
@@ -42,6 +44,7 @@ public class LeadCapture {
   LeadCapture(
       LeadRepository leads,
       CaptureRepository captures,
+      CaptureAttributes attributes,
       OutboxRepository outbox,
       CaptureRelay relay,
       Consents consents,
@@ -52,6 +55,7 @@ public class LeadCapture {
     this.repeatWindow = repeatWindow;
     this.leads = leads;
     this.captures = captures;
+    this.attributes = attributes;
     this.outbox = outbox;
     this.relay = relay;
     this.consents = consents;
@@ -84,8 +88,8 @@ public class LeadCapture {
             () ->
                 leads.save(
                     Lead.received(
-                        request.name().strip(), email, phone, request.source().strip(),
-                        request.interest().strip(), request.profile(), keys, clock.instant())));
+                        request.composedName(), email, phone, request.source().strip(),
+                        request.statedInterest(), request.profile(), keys, clock.instant())));
     if (known.isPresent()) {
       addMissingContact(lead, email, phone, keys);
     }
@@ -95,11 +99,13 @@ public class LeadCapture {
             CaptureRecord.of(
                 lead.id(),
                 request.source().strip(),
-                request.interest().strip(),
+                request.statedInterest(),
                 request.utm(),
                 known.isPresent(),
                 coalesced,
-                clock.instant()));
+                clock.instant(),
+                request.statedMessage()));
+    attributes.save(capture.id(), request.customAttributes());
     recordConsent(request, lead.id(), capture, keys);
     if (coalesced) {
       return new Stored(capture.receiptId(), lead.id(), true, null);

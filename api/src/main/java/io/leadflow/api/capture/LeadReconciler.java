@@ -3,6 +3,7 @@ package io.leadflow.api.capture;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.workflows.LeadInput;
 import io.leadflow.workflows.LeadStatus;
@@ -55,6 +56,7 @@ class LeadReconciler {
 
   private final JdbcClient jdbc;
   private final LeadRepository leads;
+  private final CaptureAttributes attributes;
   private final WorkflowClient temporal;
   private final LeadWorkflowStubs stubs;
   private final Duration grace;
@@ -72,6 +74,7 @@ class LeadReconciler {
   LeadReconciler(
       JdbcClient jdbc,
       LeadRepository leads,
+      CaptureAttributes attributes,
       WorkflowClient temporal,
       LeadWorkflowStubs stubs,
       MeterRegistry registry,
@@ -79,6 +82,7 @@ class LeadReconciler {
       @Value("${leadflow.reconciler.batch:200}") int batch) {
     this.jdbc = jdbc;
     this.leads = leads;
+    this.attributes = attributes;
     this.temporal = temporal;
     this.stubs = stubs;
     this.grace = grace;
@@ -149,7 +153,7 @@ class LeadReconciler {
     if (canResume) {
       try {
         WorkflowClient.start(
-            stubs.of(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)::run, LeadInput.of(lead.toNewLead()));
+            stubs.of(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)::run, LeadInput.of(lead.toNewLead(attributes.merged(lead.id()))));
         resumed.increment();
         log.warn("Lead {} is {} in the store but its workflow is {}: resumed as a new run", lead.id(), lead.status(), workflow);
       } catch (WorkflowExecutionAlreadyStarted raced) {

@@ -1,5 +1,6 @@
 package io.leadflow.api.leads;
 
+import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.consent.Consents;
@@ -30,6 +31,7 @@ class LeadController {
   private final LeadSearch search;
   private final TouchRepository touches;
   private final CaptureRepository captures;
+  private final CaptureAttributes attributes;
   private final LeadStateQueries live;
   private final LeadTimeline timeline;
   private final LeadInsights insights;
@@ -41,6 +43,7 @@ class LeadController {
       LeadSearch search,
       TouchRepository touches,
       CaptureRepository captures,
+      CaptureAttributes attributes,
       LeadStateQueries live,
       LeadTimeline timeline,
       LeadInsights insights,
@@ -50,6 +53,7 @@ class LeadController {
     this.search = search;
     this.touches = touches;
     this.captures = captures;
+    this.attributes = attributes;
     this.live = live;
     this.timeline = timeline;
     this.insights = insights;
@@ -87,6 +91,7 @@ class LeadController {
         insights.enrichment(lead.id()).orElse(null),
         insights.routing(lead.id()).orElse(null),
         captures.findByLeadIdOrderByIdAsc(lead.id()),
+        attributes.byCapture(lead.id()),
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
         stepsGaveUp.of(lead.id()),
         consents.of(lead.id()),

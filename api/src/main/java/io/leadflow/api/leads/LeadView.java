@@ -1,6 +1,7 @@
 package io.leadflow.api.leads;
 
 import io.leadflow.activities.consent.StoredConsent;
+import io.leadflow.activities.store.CaptureAttribute;
 import io.leadflow.activities.store.CaptureRecord;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.TouchRecord;
@@ -14,7 +15,9 @@ import io.leadflow.workflows.StepGaveUp;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.Tier;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,6 +34,8 @@ import java.util.UUID;
 record LeadView(
     UUID id,
     String name,
+    String firstName,
+    String lastName,
     String email,
     String phone,
     String source,
@@ -39,6 +44,8 @@ record LeadView(
     String company,
     Integer companySize,
     String timeline,
+    String country,
+    String website,
     LeadStatus status,
     Integer score,
     Tier tier,
@@ -82,9 +89,23 @@ record LeadView(
   record Routing(
       String repId, String backupRepId, String managerId, String stage, String territoryId, String reason, Instant routedAt) {}
 
-  /** {@code captureId}: the id the capture's answer gave its sender (null for captures stored before it existed). */
+  /**
+   * {@code captureId}: the id the capture's answer gave its sender (null for captures stored before
+   * it existed). {@code message}: the person's text; {@code attributes}: the capture's custom
+   * fields, name to value in the order sent.
+   */
   record CaptureView(
-      UUID captureId, String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at) {}
+      UUID captureId, String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at,
+      String message, Map<String, String> attributes) {
+
+    static CaptureView of(CaptureRecord capture, List<CaptureAttribute> custom) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      custom.forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
+      return new CaptureView(
+          capture.receiptId(), capture.source(), capture.interest(), capture.utm(), capture.joined(), capture.coalesced(),
+          capture.createdAt(), capture.message(), attributes);
+    }
+  }
 
   record TouchView(
       String step,
@@ -134,6 +155,7 @@ record LeadView(
       Enrichment enrichment,
       Routing routing,
       List<CaptureRecord> captures,
+      Map<Long, List<CaptureAttribute>> attributes,
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
       List<StoredConsent> consents,
@@ -142,6 +164,8 @@ record LeadView(
     return new LeadView(
         lead.id(),
         lead.name(),
+        lead.firstName(),
+        lead.lastName(),
         lead.email(),
         lead.phone(),
         lead.source(),
@@ -150,6 +174,8 @@ record LeadView(
         lead.company(),
         lead.companySize(),
         lead.timeline(),
+        lead.country(),
+        lead.website(),
         lead.status(),
         lead.score(),
         lead.tier(),
@@ -160,9 +186,7 @@ record LeadView(
         routing,
         lead.createdAt(),
         lead.updatedAt(),
-        captures.stream()
-            .map(c -> new CaptureView(c.receiptId(), c.source(), c.interest(), c.utm(), c.joined(), c.coalesced(), c.createdAt()))
-            .toList(),
+        captures.stream().map(c -> CaptureView.of(c, attributes.getOrDefault(c.id(), List.of()))).toList(),
         touches.stream()
             .map(
                 t ->

@@ -25,7 +25,8 @@ class SecurityConfiguration {
   static final String CODEC = "/api/v1/codec";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, ProblemResponses problems)
+  SecurityFilterChain api(
+      HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, FormKeyAuthenticationFilter formKeys, ProblemResponses problems)
       throws Exception {
     return http.csrf(csrf -> csrf.disable())
         // The bean corsConfigurationSource (api.codec): cross-origin calls reach the codec only.
@@ -36,6 +37,7 @@ class SecurityConfiguration {
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
         .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+        .addFilterAfter(formKeys, ApiKeyAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -43,8 +45,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/webhooks/**")
                     .permitAll()
+                    // A web form's key (FormKeyAuthenticationFilter) captures, and may do nothing else.
                     .requestMatchers(HttpMethod.POST, "/api/v1/leads")
-                    .hasAnyRole(Role.INGEST.name(), Role.ADMIN.name())
+                    .hasAnyRole(Role.INGEST.name(), Role.ADMIN.name(), FormKeyAuthenticationFilter.ROLE)
                     // A manager previews a template with a lead of their team (TemplateController checks which).
                     .requestMatchers(HttpMethod.POST, "/api/v1/admin/templates/*/preview")
                     .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
@@ -78,6 +81,13 @@ class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterOutsideTheChain(ApiKeyAuthenticationFilter filter) {
     FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<FormKeyAuthenticationFilter> formKeyFilterOutsideTheChain(FormKeyAuthenticationFilter filter) {
+    FilterRegistrationBean<FormKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setEnabled(false);
     return registration;
   }

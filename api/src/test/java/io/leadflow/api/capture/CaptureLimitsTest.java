@@ -54,6 +54,21 @@ class CaptureLimitsTest {
   }
 
   @Test
+  void aWebFormCannotWalkAroundThePhoneAndEmailLimitsOfApiKeysAndHasABudgetOfItsOwn() {
+    CaptureLimits limits = new CaptureLimits(3, 5, 100, 1_000);
+    for (int i = 0; i < 5; i++) {
+      limits.check(10 + i, "+16465550100", null);
+    }
+
+    assertThatThrownBy(() -> limits.checkForm(1, "+16465550100", null)).isInstanceOf(ErrorResponseException.class);
+    for (int i = 0; i < 3; i++) {
+      limits.checkForm(2, null, null); // form source 2's budget is not API key 2's
+      limits.check(2, null, null);
+    }
+    assertThatThrownBy(() -> limits.checkForm(2, null, null)).isInstanceOf(ErrorResponseException.class);
+  }
+
+  @Test
   void fiftyThousandDistinctPhonesAddressesAndKeysKeepAtMostTheTrackedBound() {
     CaptureLimits limits = new CaptureLimits(600, 5, 100, 1_000);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.leadflow.activities.store.Lead;
+import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.activities.store.TouchRecord;
 import io.leadflow.activities.store.TouchRepository;
@@ -35,6 +36,7 @@ class LeadReconcilerTest extends ApiTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired LeadRepository leads;
+  @Autowired CaptureAttributes attributes;
   @Autowired TouchRepository touches;
   @Autowired WorkflowClient temporal;
   @Autowired LeadWorkflowStubs stubs;
@@ -42,7 +44,7 @@ class LeadReconcilerTest extends ApiTest {
 
   @BeforeEach
   void reconciler() {
-    reconciler = new LeadReconciler(jdbc, leads, temporal, stubs, new SimpleMeterRegistry(), Duration.ofMinutes(10), 200);
+    reconciler = new LeadReconciler(jdbc, leads, attributes, temporal, stubs, new SimpleMeterRegistry(), Duration.ofMinutes(10), 200);
   }
 
   @Test
@@ -99,7 +101,7 @@ class LeadReconcilerTest extends ApiTest {
     captureOnItsWay(storedLead(5, "NEW", settled));
     UUID engaged = storedLead(6, "ENGAGED", settled);
     UUID captured = storedLead(7, "CAPTURED", settled);
-    LeadReconciler threeAtATime = new LeadReconciler(jdbc, leads, temporal, stubs, new SimpleMeterRegistry(), Duration.ofMinutes(10), 3);
+    LeadReconciler threeAtATime = new LeadReconciler(jdbc, leads, attributes, temporal, stubs, new SimpleMeterRegistry(), Duration.ofMinutes(10), 3);
 
     assertThat(threeAtATime.batchAfter(LeadReconciler.BEFORE_ALL, now)).containsExactly(inCadence, nurture, engaged);
     assertThat(threeAtATime.batchAfter(engaged, now)).first().isEqualTo(captured);
