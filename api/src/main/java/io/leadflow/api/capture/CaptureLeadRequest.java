@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hibernate.validator.constraints.URL;
 
 /** What a form or feed may send. Deliberately separate from the stored lead: no status, no id. */
 public record CaptureLeadRequest(
@@ -42,16 +43,29 @@ public record CaptureLeadRequest(
     @Size(max = 100) String country,
     @Size(max = 500) String website,
     @Size(max = 2000) @MultilineText String message,
-    @Size(max = 2000) String landingPage,
-    @Size(max = 2000) String referrer,
-    @Size(max = 200) String gclid,
-    @Size(max = 200) String fbclid,
-    @Size(max = 200) String liFatId,
+    @Size(max = 2000) @URL(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String landingPage,
+    @Size(max = 2000) @URL(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String referrer,
+    @Size(max = 200) @Pattern(regexp = CLICK_ID, message = CLICK_ID_MESSAGE) String gclid,
+    @Size(max = 200) @Pattern(regexp = CLICK_ID, message = CLICK_ID_MESSAGE) String fbclid,
+    @Size(max = 200) @Pattern(regexp = CLICK_ID, message = CLICK_ID_MESSAGE) String liFatId,
     @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits and _ . - only") String,
         @NotNull @Size(max = 500) String> attributes) {
 
+  // A page's address with a host; empty is absent (a form's hidden field left blank, no referrer).
+  private static final String HTTP_URL = "|(?i)https?://[^/?#\\s]+\\S*";
+  private static final String HTTP_URL_MESSAGE = "must be an http or https URL";
+  // Click ids are opaque tokens: base64 and URL-safe characters, nothing that needs escaping.
+  private static final String CLICK_ID = "[A-Za-z0-9._~+/=-]*";
+  private static final String CLICK_ID_MESSAGE = "letters, digits and . _ ~ + / = - only";
+
   CaptureRecord.Utm utm() {
     return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+  }
+
+  /** Blank parts are absent. */
+  CaptureRecord.Attribution attribution() {
+    return new CaptureRecord.Attribution(
+        stripped(landingPage), stripped(referrer), stripped(gclid), stripped(fbclid), stripped(liFatId));
   }
 
   /** What the form said about the person and their company, blanks dropped. */

@@ -97,6 +97,7 @@ public class LeadCapture {
                 request.source().strip(),
                 request.interest().strip(),
                 request.utm(),
+                request.attribution(),
                 known.isPresent(),
                 coalesced,
                 clock.instant()));

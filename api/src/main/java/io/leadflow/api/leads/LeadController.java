@@ -87,6 +87,8 @@ class LeadController {
         insights.enrichment(lead.id()).orElse(null),
         insights.routing(lead.id()).orElse(null),
         captures.findByLeadIdOrderByIdAsc(lead.id()),
+        captures.firstTouch(lead.id()).orElse(null),
+        captures.lastTouch(lead.id()).orElse(null),
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
         stepsGaveUp.of(lead.id()),
         consents.of(lead.id()),

@@ -27,6 +27,8 @@ import java.util.UUID;
  * used this round (suppressed, no consent, no address). {@code liveUnavailable} says why
  * {@code live} is null: {@code WORKFLOW_NOT_FOUND} (Temporal keeps no history of the lead, e.g.
  * deleted after the namespace's retention: the stored fields are its record) or {@code NO_ANSWER}.
+ * {@code firstTouch}: the capture that made the lead; {@code lastTouch}: its latest capture before
+ * its first meeting was booked, or its latest capture (the funnel report's attribution, docs/capture.md).
  */
 record LeadView(
     UUID id,
@@ -50,6 +52,8 @@ record LeadView(
     Instant createdAt,
     Instant updatedAt,
     List<CaptureView> captures,
+    CaptureView firstTouch,
+    CaptureView lastTouch,
     List<TouchView> touches,
     List<StepGaveUp> stepsGaveUp,
     List<StoredConsent> consents,
@@ -82,9 +86,25 @@ record LeadView(
   record Routing(
       String repId, String backupRepId, String managerId, String stage, String territoryId, String reason, Instant routedAt) {}
 
-  /** {@code captureId}: the id the capture's answer gave its sender (null for captures stored before it existed). */
+  /**
+   * {@code captureId}: the id the capture's answer gave its sender (null for captures stored before
+   * it existed). {@code utm} and {@code attribution} are null when the capture carried none.
+   */
   record CaptureView(
-      UUID captureId, String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at) {}
+      UUID captureId,
+      String source,
+      String interest,
+      CaptureRecord.Utm utm,
+      CaptureRecord.Attribution attribution,
+      boolean joined,
+      boolean coalesced,
+      Instant at) {
+
+    static CaptureView of(CaptureRecord c) {
+      return new CaptureView(
+          c.receiptId(), c.source(), c.interest(), c.utm(), c.attribution(), c.joined(), c.coalesced(), c.createdAt());
+    }
+  }
 
   record TouchView(
       String step,
@@ -134,6 +154,8 @@ record LeadView(
       Enrichment enrichment,
       Routing routing,
       List<CaptureRecord> captures,
+      CaptureRecord firstTouch,
+      CaptureRecord lastTouch,
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
       List<StoredConsent> consents,
@@ -160,9 +182,9 @@ record LeadView(
         routing,
         lead.createdAt(),
         lead.updatedAt(),
-        captures.stream()
-            .map(c -> new CaptureView(c.receiptId(), c.source(), c.interest(), c.utm(), c.joined(), c.coalesced(), c.createdAt()))
-            .toList(),
+        captures.stream().map(CaptureView::of).toList(),
+        firstTouch == null ? null : CaptureView.of(firstTouch),
+        lastTouch == null ? null : CaptureView.of(lastTouch),
         touches.stream()
             .map(
                 t ->
