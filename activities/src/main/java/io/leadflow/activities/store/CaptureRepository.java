@@ -11,13 +11,14 @@ public interface CaptureRepository extends ListCrudRepository<CaptureRecord, Lon
 
   List<CaptureRecord> findByLeadIdOrderByIdAsc(UUID leadId);
 
-  /** The lead's first touch: its earliest capture. */
+  /** The lead's first-touch capture: its earliest. */
   @Query("select * from lead_capture where lead_id = :leadId order by created_at, id limit 1")
-  Optional<CaptureRecord> firstTouch(UUID leadId);
+  Optional<CaptureRecord> firstTouchCapture(UUID leadId);
 
   /**
-   * The lead's last touch: its latest capture at or before its first meeting was booked, or, with
-   * no meeting booked, its latest capture. The funnel report's {@code attribution=last} counts the same.
+   * The lead's last-touch capture: its latest capture at or before its first meeting was booked,
+   * or, with no meeting booked, its latest capture. The funnel report's {@code attribution=LAST}
+   * credits the same.
    */
   @Query(
       """
@@ -25,7 +26,7 @@ public interface CaptureRepository extends ListCrudRepository<CaptureRecord, Lon
       where c.lead_id = :leadId and c.created_at <= coalesce(l.meeting_booked_at, 'infinity'::timestamptz)
       order by c.created_at desc, c.id desc limit 1
       """)
-  Optional<CaptureRecord> lastTouch(UUID leadId);
+  Optional<CaptureRecord> lastTouchCapture(UUID leadId);
 
   /** Repeat captures of the lead signalled to its workflow since {@code since}. */
   @Query("select count(*) from lead_capture where lead_id = :leadId and joined and not coalesced and created_at >= :since")

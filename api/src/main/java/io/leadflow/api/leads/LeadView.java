@@ -27,8 +27,9 @@ import java.util.UUID;
  * used this round (suppressed, no consent, no address). {@code liveUnavailable} says why
  * {@code live} is null: {@code WORKFLOW_NOT_FOUND} (Temporal keeps no history of the lead, e.g.
  * deleted after the namespace's retention: the stored fields are its record) or {@code NO_ANSWER}.
- * {@code firstTouch}: the capture that made the lead; {@code lastTouch}: its latest capture before
- * its first meeting was booked, or its latest capture (the funnel report's attribution, docs/capture.md).
+ * {@code firstTouchCapture}: the capture that made the lead; {@code lastTouchCapture}: its latest
+ * capture at or before its first meeting was booked, or its latest capture (as the funnel report
+ * attributes, docs/capture.md).
  */
 record LeadView(
     UUID id,
@@ -52,8 +53,8 @@ record LeadView(
     Instant createdAt,
     Instant updatedAt,
     List<CaptureView> captures,
-    CaptureView firstTouch,
-    CaptureView lastTouch,
+    CaptureView firstTouchCapture,
+    CaptureView lastTouchCapture,
     List<TouchView> touches,
     List<StepGaveUp> stepsGaveUp,
     List<StoredConsent> consents,
@@ -154,8 +155,8 @@ record LeadView(
       Enrichment enrichment,
       Routing routing,
       List<CaptureRecord> captures,
-      CaptureRecord firstTouch,
-      CaptureRecord lastTouch,
+      CaptureRecord firstTouchCapture,
+      CaptureRecord lastTouchCapture,
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
       List<StoredConsent> consents,
@@ -183,8 +184,8 @@ record LeadView(
         lead.createdAt(),
         lead.updatedAt(),
         captures.stream().map(CaptureView::of).toList(),
-        firstTouch == null ? null : CaptureView.of(firstTouch),
-        lastTouch == null ? null : CaptureView.of(lastTouch),
+        firstTouchCapture == null ? null : CaptureView.of(firstTouchCapture),
+        lastTouchCapture == null ? null : CaptureView.of(lastTouchCapture),
         touches.stream()
             .map(
                 t ->
