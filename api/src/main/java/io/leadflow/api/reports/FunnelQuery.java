@@ -19,7 +19,7 @@ class FunnelQuery {
   private static final String STAGES =
       """
       with cohort as (
-        select coalesce(touch.source, l.source) as source, touch.utm_campaign as campaign, l.status,
+        select coalesce(credited.source, l.source) as source, credited.utm_campaign as campaign, l.status,
                exists (select 1 from touch t where t.lead_id = l.id and t.outcome = 'SENT') as contacted,
                (l.engaged_at is not null or l.meeting_booked_at is not null
                 or l.status in ('ENGAGED', 'MEETING_BOOKED')) as engaged,
@@ -30,7 +30,7 @@ class FunnelQuery {
           where c.lead_id = l.id %s
           order by c.created_at %s, c.id %s
           limit 1
-        ) touch on true
+        ) credited on true
         where l.created_at >= :from and l.created_at < :to
       )
       select case when grouping(source) = 0 then 'source' when grouping(campaign) = 0 then 'campaign' else 'all' end as dimension,
