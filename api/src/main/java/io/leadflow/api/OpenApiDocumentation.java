@@ -61,7 +61,7 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/leads/{id}/reassign", "Give a lead to another rep (managers, admins)"),
           Map.entry("POST /api/v1/leads/{id}/convert", "Close a lead the CRM took over (managers, admins)"),
           Map.entry("GET /api/v1/reports/speed-to-lead", "Speed to lead and SLA compliance"),
-          Map.entry("GET /api/v1/reports/funnel", "The lead funnel"),
+          Map.entry("GET /api/v1/reports/funnel", "The lead funnel, by first- or last-touch source and campaign"),
           Map.entry("GET /api/v1/reports/routing-health", "Escalation and reassignment rates"),
           Map.entry("GET /api/v1/reports/awaiting-ack", "Leads waiting for an acknowledgement"),
           Map.entry("GET /api/v1/admin/cadences", "List cadence definitions, every version"),
@@ -275,6 +275,9 @@ class OpenApiDocumentation {
     example.put("utmSource", "google");
     example.put("utmMedium", "cpc");
     example.put("utmCampaign", "spring-launch");
+    example.put("landingPage", "https://www.example.com/demo?gclid=EAIaIQobChMI");
+    example.put("referrer", "https://www.google.com/");
+    example.put("gclid", "EAIaIQobChMI");
     example.put("company", "Acme Corp");
     example.put("companySize", 250);
     operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));

@@ -60,6 +60,10 @@ class OpenApiTest extends ApiTest {
     assertThat(capture.get("responses").get("400").path("content").get("application/problem+json").get("schema").get("$ref").asString())
         .isEqualTo("#/components/schemas/Problem");
     assertThat(capture.get("requestBody").get("content").get("application/json").get("example").get("name").asString()).isNotBlank();
+    JsonNode attribution = operations().get("GET /api/v1/reports/funnel").get("parameters").valueStream()
+        .filter(p -> p.get("name").asString().equals("attribution")).findFirst().orElseThrow();
+    assertThat(attribution.get("schema").get("enum").toString()).isEqualTo("[\"FIRST\",\"LAST\"]");
+    assertThat(attribution.get("schema").get("default").asString()).isEqualTo("FIRST");
     for (String status : List.of("400", "401", "403", "413", "415", "422", "429")) {
       assertThat(capture.get("responses").has(status)).as(status).isTrue();
     }

@@ -21,6 +21,7 @@ public record CaptureRecord(
     String source,
     String interest,
     @Embedded.Nullable(prefix = "utm_") Utm utm,
+    @Embedded.Nullable Attribution attribution,
     boolean joined,
     boolean coalesced,
     Instant createdAt,
@@ -29,13 +30,22 @@ public record CaptureRecord(
   /** Campaign attribution as the form received it; any part may be absent. */
   public record Utm(String source, String medium, String campaign, String term, String content) {}
 
+  /**
+   * Where the person came from beyond UTM: the page the form was on, the page that sent them there
+   * (both http(s) URLs), and the ad click ids Google ({@code gclid}), Meta ({@code fbclid}) and
+   * LinkedIn ({@code li_fat_id}) append to the landing page's URL.
+   */
+  public record Attribution(String landingPage, String referrer, String gclid, String fbclid, String liFatId) {}
+
   public static CaptureRecord of(
-      UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now) {
-    return of(leadId, source, interest, utm, joined, coalesced, now, null);
+      UUID leadId, String source, String interest, Utm utm, Attribution attribution, boolean joined, boolean coalesced,
+      Instant now) {
+    return of(leadId, source, interest, utm, attribution, joined, coalesced, now, null);
   }
 
   public static CaptureRecord of(
-      UUID leadId, String source, String interest, Utm utm, boolean joined, boolean coalesced, Instant now, String message) {
-    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, joined, coalesced, now, message);
+      UUID leadId, String source, String interest, Utm utm, Attribution attribution, boolean joined, boolean coalesced,
+      Instant now, String message) {
+    return new CaptureRecord(null, UUID.randomUUID(), leadId, source, interest, utm, attribution, joined, coalesced, now, message);
   }
 }

@@ -91,7 +91,7 @@ class ConsentTest {
   @Test
   void aSourceThatVouchesGivesConsentRecordedOnceAsVouched() {
     Lead lead = StoredLeads.save(leads, true);
-    captures.save(CaptureRecord.of(lead.id(), "partner-feed", "demo", null, false, false, Instant.now()));
+    captures.save(CaptureRecord.of(lead.id(), "partner-feed", "demo", null, null, false, false, Instant.now()));
 
     assertThat(outreach.blockedChannels(lead.id().toString())).isEmpty();
     outreach.sendTouch(ProvidersAt.dayOneTouch(lead, Channel.SMS));

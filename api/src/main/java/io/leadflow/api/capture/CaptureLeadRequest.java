@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.validator.constraints.URL;
 
 /**
  * What a form or feed may send. Deliberately separate from the stored lead: no status, no id, no
@@ -50,15 +51,22 @@ public record CaptureLeadRequest(
     @Size(max = 100) String country,
     @Size(max = 500) String website,
     @Size(max = 2000) @MultilineText String message,
-    @Size(max = 2000) String landingPage,
-    @Size(max = 2000) String referrer,
-    @Size(max = 200) String gclid,
-    @Size(max = 200) String fbclid,
-    @Size(max = 200) String liFatId,
+    @Size(max = 2000) @URL(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String landingPage,
+    @Size(max = 2000) @URL(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String referrer,
+    @Size(max = 200) @Pattern(regexp = CLICK_ID, message = CLICK_ID_MESSAGE) String gclid,
+    @Size(max = 200) @Pattern(regexp = CLICK_ID, message = CLICK_ID_MESSAGE) String fbclid,
+    @Size(max = 200) @Pattern(regexp = CLICK_ID, message = CLICK_ID_MESSAGE) String liFatId,
     @Size(max = CaptureAttribute.MAX_PER_CAPTURE) @MultilineText
         Map<@NotBlank @Size(max = CaptureAttribute.MAX_NAME_LENGTH)
                 @Pattern(regexp = CaptureAttribute.NAME_PATTERN, message = "letters, digits and _ . - only") String,
             @NotNull @Size(max = CaptureAttribute.MAX_VALUE_LENGTH) String> attributes) {
+
+  // A page's address with a host; empty is absent (a form's hidden field left blank, no referrer).
+  private static final String HTTP_URL = "|(?i)https?://[^/?#\\s]+\\S*";
+  private static final String HTTP_URL_MESSAGE = "must be an http or https URL";
+  // Click ids are opaque tokens: base64 and URL-safe characters, nothing that needs escaping.
+  private static final String CLICK_ID = "[A-Za-z0-9._~+/=-]*";
+  private static final String CLICK_ID_MESSAGE = "letters, digits and . _ ~ + / = - only";
 
   /** The lead's name: as given, else first and last name together. */
   String composedName() {
@@ -88,6 +96,12 @@ public record CaptureLeadRequest(
 
   CaptureRecord.Utm utm() {
     return new CaptureRecord.Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+  }
+
+  /** Blank parts are absent. */
+  CaptureRecord.Attribution attribution() {
+    return new CaptureRecord.Attribution(
+        stripped(landingPage), stripped(referrer), stripped(gclid), stripped(fbclid), stripped(liFatId));
   }
 
   /** What the form said about the person and their company, blanks dropped. */

@@ -101,6 +101,7 @@ public class LeadCapture {
                 request.source().strip(),
                 request.statedInterest(),
                 request.utm(),
+                request.attribution(),
                 known.isPresent(),
                 coalesced,
                 clock.instant(),

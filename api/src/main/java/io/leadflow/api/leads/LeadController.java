@@ -92,6 +92,8 @@ class LeadController {
         insights.routing(lead.id()).orElse(null),
         captures.findByLeadIdOrderByIdAsc(lead.id()),
         attributes.byCapture(lead.id()),
+        captures.firstTouchCapture(lead.id()).orElse(null),
+        captures.lastTouchCapture(lead.id()).orElse(null),
         touches.findByLeadIdOrderByCreatedAtAscIdAsc(lead.id()),
         stepsGaveUp.of(lead.id()),
         consents.of(lead.id()),

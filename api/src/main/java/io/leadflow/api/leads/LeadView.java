@@ -30,6 +30,9 @@ import java.util.UUID;
  * used this round (suppressed, no consent, no address). {@code liveUnavailable} says why
  * {@code live} is null: {@code WORKFLOW_NOT_FOUND} (Temporal keeps no history of the lead, e.g.
  * deleted after the namespace's retention: the stored fields are its record) or {@code NO_ANSWER}.
+ * {@code firstTouchCapture}: the capture that made the lead; {@code lastTouchCapture}: its latest
+ * capture at or before its first meeting was booked, or its latest capture (as the funnel report
+ * attributes, docs/capture.md).
  */
 record LeadView(
     UUID id,
@@ -57,6 +60,8 @@ record LeadView(
     Instant createdAt,
     Instant updatedAt,
     List<CaptureView> captures,
+    CaptureView firstTouchCapture,
+    CaptureView lastTouchCapture,
     List<TouchView> touches,
     List<StepGaveUp> stepsGaveUp,
     List<StoredConsent> consents,
@@ -91,19 +96,28 @@ record LeadView(
 
   /**
    * {@code captureId}: the id the capture's answer gave its sender (null for captures stored before
-   * it existed). {@code message}: the person's text; {@code attributes}: the capture's custom
-   * fields, name to value in the order sent.
+   * it existed). {@code utm} and {@code attribution} are null when the capture carried none.
+   * {@code message}: the person's text; {@code attributes}: the capture's custom fields, name to
+   * value in the order sent.
    */
   record CaptureView(
-      UUID captureId, String source, String interest, CaptureRecord.Utm utm, boolean joined, boolean coalesced, Instant at,
-      String message, Map<String, String> attributes) {
+      UUID captureId,
+      String source,
+      String interest,
+      CaptureRecord.Utm utm,
+      CaptureRecord.Attribution attribution,
+      boolean joined,
+      boolean coalesced,
+      Instant at,
+      String message,
+      Map<String, String> attributes) {
 
     static CaptureView of(CaptureRecord capture, List<CaptureAttribute> custom) {
       Map<String, String> attributes = new LinkedHashMap<>();
       custom.forEach(attribute -> attributes.put(attribute.name(), attribute.value()));
       return new CaptureView(
-          capture.receiptId(), capture.source(), capture.interest(), capture.utm(), capture.joined(), capture.coalesced(),
-          capture.createdAt(), capture.message(), attributes);
+          capture.receiptId(), capture.source(), capture.interest(), capture.utm(), capture.attribution(),
+          capture.joined(), capture.coalesced(), capture.createdAt(), capture.message(), attributes);
     }
   }
 
@@ -156,6 +170,8 @@ record LeadView(
       Routing routing,
       List<CaptureRecord> captures,
       Map<Long, List<CaptureAttribute>> attributes,
+      CaptureRecord firstTouchCapture,
+      CaptureRecord lastTouchCapture,
       List<TouchRecord> touches,
       List<StepGaveUp> stepsGaveUp,
       List<StoredConsent> consents,
@@ -187,6 +203,8 @@ record LeadView(
         lead.createdAt(),
         lead.updatedAt(),
         captures.stream().map(c -> CaptureView.of(c, attributes.getOrDefault(c.id(), List.of()))).toList(),
+        firstTouchCapture == null ? null : CaptureView.of(firstTouchCapture, attributes.getOrDefault(firstTouchCapture.id(), List.of())),
+        lastTouchCapture == null ? null : CaptureView.of(lastTouchCapture, attributes.getOrDefault(lastTouchCapture.id(), List.of())),
         touches.stream()
             .map(
                 t ->

@@ -6,9 +6,19 @@ import java.util.List;
 /**
  * Where the leads captured in a period got to: captured → contacted (a touch went out) → engaged
  * (replied) → meeting booked, with the exits (disqualified, nurture, opted out) as they stand now;
- * overall and by source. {@code bySteps} says which cadence step the replies came after.
+ * overall, by source and by UTM campaign of the capture {@code attribution} credits (the lead's
+ * first, or its last before the meeting: {@link Attribution}); in {@code byCampaign} the group is
+ * null for leads whose credited capture had no campaign. {@code bySteps} says which cadence step
+ * the replies came after.
  */
-record FunnelReport(Instant from, Instant to, Row overall, List<Row> bySource, List<Step> bySteps) {
+record FunnelReport(
+    Instant from,
+    Instant to,
+    Attribution attribution,
+    Row overall,
+    List<Row> bySource,
+    List<Row> byCampaign,
+    List<Step> bySteps) {
 
   /** Stage counts are "ever reached"; the exits are the leads' status now. */
   record Row(

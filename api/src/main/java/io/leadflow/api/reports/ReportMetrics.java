@@ -85,7 +85,7 @@ class ReportMetrics {
     try {
       ReportPeriod period = ReportPeriod.endingAt(clock.instant(), window);
       speedToLeadRows(speedToLead.run(period));
-      funnelRows(funnel.run(period));
+      funnelRows(funnel.run(period, Attribution.FIRST));
       routingRows(routingHealth.run(period));
     } catch (RuntimeException e) {
       log.warn("Report metrics not refreshed, the last figures stay: {}", e.getMessage());

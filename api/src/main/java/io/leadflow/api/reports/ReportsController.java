@@ -39,11 +39,13 @@ class ReportsController {
     return speedToLead.run(ReportPeriod.of(from, to, clock.instant()));
   }
 
+  /** {@code attribution}: which capture of each lead its source and campaign are taken from (FIRST by default). */
   @GetMapping("/funnel")
   FunnelReport funnel(
       @RequestParam(required = false) Instant from,
-      @RequestParam(required = false) Instant to) {
-    return funnel.run(ReportPeriod.of(from, to, clock.instant()));
+      @RequestParam(required = false) Instant to,
+      @RequestParam(defaultValue = "FIRST") Attribution attribution) {
+    return funnel.run(ReportPeriod.of(from, to, clock.instant()), attribution);
   }
 
   @GetMapping("/routing-health")

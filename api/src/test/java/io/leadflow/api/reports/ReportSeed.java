@@ -35,6 +35,7 @@ final class ReportSeed implements AutoCloseable {
   public void close() {
     for (UUID id : leads) {
       jdbc.sql("delete from touch where lead_id = ?").param(id).update();
+      jdbc.sql("delete from lead_capture where lead_id = ?").param(id).update();
       jdbc.sql("delete from lead where id = ?").param(id).update();
     }
   }
@@ -54,6 +55,7 @@ final class ReportSeed implements AutoCloseable {
     private Duration engagedAfter;
     private Duration meetingAfter;
     private final List<Object[]> touches = new ArrayList<>();
+    private final List<Object[]> captures = new ArrayList<>();
 
     private Lead(String source, String tier, Instant capturedAt) {
       this.source = source;
@@ -100,6 +102,12 @@ final class ReportSeed implements AutoCloseable {
       return this;
     }
 
+    /** A capture of the lead from {@code source}, with {@code campaign} as its UTM campaign (or none). */
+    Lead capture(String source, String campaign, Duration after) {
+      captures.add(new Object[] {source, campaign, after});
+      return this;
+    }
+
     UUID save() {
       UUID id = UUID.randomUUID();
       jdbc.sql(
@@ -122,6 +130,15 @@ final class ReportSeed implements AutoCloseable {
                 values (?, ?, ?, ?, ?, ?)
                 """)
             .params(id, id + ":" + touch[0] + ":" + touch[1], touch[0], touch[1], touch[2], at((Duration) touch[3]))
+            .update();
+      }
+      for (Object[] capture : captures) {
+        jdbc.sql(
+                """
+                insert into lead_capture (lead_id, source, interest, utm_campaign, joined, created_at)
+                values (?, ?, 'demo request', ?, ?, ?)
+                """)
+            .params(id, capture[0], capture[1], capture != captures.get(0), at((Duration) capture[2]))
             .update();
       }
       return id;
