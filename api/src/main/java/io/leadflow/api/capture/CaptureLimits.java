@@ -31,7 +31,7 @@ import org.springframework.web.ErrorResponseException;
  * more than one API key's 600 captures a minute can bring.
  */
 @Component
-class CaptureLimits {
+public class CaptureLimits {
 
   static final long MAX_TRACKED = 100_000;
 
@@ -55,7 +55,12 @@ class CaptureLimits {
 
   /** {@code emailKey}: the normalized address (ContactKeys), so its case cannot dodge the limit. */
   void check(long apiKeyId, String e164Phone, String emailKey) {
-    perKey.take(Long.toString(apiKeyId));
+    check(Long.toString(apiKeyId), e164Phone, emailKey);
+  }
+
+  /** {@code sender}: what the per-key limit counts by, an API key's id or {@code intake:<source>}. */
+  public void check(String sender, String e164Phone, String emailKey) {
+    perKey.take(sender);
     if (e164Phone != null) {
       perPhone.take(e164Phone);
     }
