@@ -22,6 +22,8 @@ class BodyLimits {
   static final String CODEC = "/api/v1/codec/";
   static final String CALENDLY = "/api/v1/webhooks/calendly";
   static final String INTAKE = "/api/v1/webhooks/intake/";
+  /** An intake source's trial takes the payloads its deliveries may be. */
+  static final String INTAKE_SOURCES = "/api/v1/admin/intake-sources/";
 
   private final long api;
   private final long sendGridEvents;
@@ -59,7 +61,7 @@ class BodyLimits {
     if (path.equals(HUBSPOT)) {
       return hubSpot;
     }
-    if (path.startsWith(INTAKE)) {
+    if (path.startsWith(INTAKE) || (path.startsWith(INTAKE_SOURCES) && path.endsWith("/test"))) {
       return intake;
     }
     if (path.startsWith(CODEC)) {

@@ -87,15 +87,17 @@ class SignedIntakeTest extends ApiTest {
   void aSignedDeliveryBecomesALeadWithItsMappedFieldsAndTheSourcesName() {
     Source source = source(MAPPING);
     String email = uniqueEmail();
+    String phone = uniquePhone(); // "+1 646 555 0142"
+    String formatted = "(646) " + phone.substring(7).replace(' ', '-');
 
-    HttpResponse<String> answer = deliver(source, leadAd(email, "(646) 555-0142"));
+    HttpResponse<String> answer = deliver(source, leadAd(email, formatted));
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
     assertThat(body(answer).has("leadId")).isFalse();
     JsonNode lead = body(get("/api/v1/leads/" + leadOf(answer), ADMIN));
     assertThat(lead.get("name").asString()).isEqualTo("Sarah Kim");
     assertThat(lead.get("email").asString()).isEqualTo(email);
-    assertThat(lead.get("phone").asString()).isEqualTo("+16465550142");
+    assertThat(lead.get("phone").asString()).isEqualTo(phone.replace(" ", ""));
     assertThat(lead.get("source").asString()).isEqualTo(source.name());
     assertThat(lead.get("interest").asString()).isEqualTo("Facebook lead ad");
     assertThat(lead.get("company").asString()).isEqualTo("Acme");
@@ -121,6 +123,10 @@ class SignedIntakeTest extends ApiTest {
     JsonNode bad = body(post(ADMIN_PATH + "/" + source.name() + "/test", ADMIN, "{\"lead\":{\"full_name\":\"Sarah Kim\",\"email\":\"nope\"}}"));
     assertThat(bad.get("valid").asBoolean()).isFalse();
     assertThat(bad.get("errors").get("email").asString()).contains("well-formed", "/lead/email");
+
+    // a long form's payload (over the API's 16 KiB) can be tried as it would be delivered
+    String longForm = leadAd(email, "646 555 0143").replace("\"ad\":", "\"notes\":\"" + "n".repeat(20_000) + "\",\"ad\":");
+    assertThat(body(post(ADMIN_PATH + "/" + source.name() + "/test", ADMIN, longForm)).get("valid").asBoolean()).isTrue();
 
     assertThat(deliveries(source)).isZero();
     assertThat(leadsWithEmail(email)).isZero();
