@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * (docs/api.md, "Body limits"), so a real batch is never refused while nothing larger is read.
  * The Temporal codec takes what the Temporal UI sends it: one event's payloads, up to the 2 MB a
  * Temporal payload may be, base64 in JSON. Calendly documents no maximum: one invitee event with
- * long answers to its booking questions stays well within 256 KB.
+ * long answers to its booking questions stays well within 256 KB. Signed intake takes one form
+ * submission or lead-ad lead per delivery: a Typeform response with every answer of a long form
+ * stays within 256 KB, which is also the most a failed delivery keeps.
  */
 @Component
 class BodyLimits {
@@ -19,6 +21,9 @@ class BodyLimits {
   static final String HUBSPOT = "/api/v1/webhooks/hubspot";
   static final String CODEC = "/api/v1/codec/";
   static final String CALENDLY = "/api/v1/webhooks/calendly";
+  static final String INTAKE = "/api/v1/webhooks/intake/";
+  /** An intake source's trial takes the payloads its deliveries may be. */
+  static final String INTAKE_SOURCES = "/api/v1/admin/intake-sources/";
 
   private final long api;
   private final long sendGridEvents;
@@ -26,6 +31,7 @@ class BodyLimits {
   private final long hubSpot;
   private final long codec;
   private final long calendly;
+  private final long intake;
 
   BodyLimits(
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
@@ -33,13 +39,15 @@ class BodyLimits {
       @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio,
       @Value("${leadflow.crm.hubspot.max-body-bytes:1048576}") long hubSpot,
       @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec,
-      @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly) {
+      @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly,
+      @Value("${leadflow.intake.max-body-bytes:262144}") long intake) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
     this.hubSpot = hubSpot;
     this.codec = codec;
     this.calendly = calendly;
+    this.intake = intake;
   }
 
   /** The limit for a request to {@code path} (the request URI, without the query string). */
@@ -52,6 +60,9 @@ class BodyLimits {
     }
     if (path.equals(HUBSPOT)) {
       return hubSpot;
+    }
+    if (path.startsWith(INTAKE) || (path.startsWith(INTAKE_SOURCES) && path.endsWith("/test"))) {
+      return intake;
     }
     if (path.startsWith(CODEC)) {
       return codec;

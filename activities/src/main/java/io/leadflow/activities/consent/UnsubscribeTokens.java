@@ -1,16 +1,13 @@
 package io.leadflow.activities.consent;
 
+import io.leadflow.activities.store.HmacSha256;
 import io.leadflow.workflows.Channel;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -110,17 +107,11 @@ public class UnsubscribeTokens {
     } catch (IllegalArgumentException notBase64) {
       return false;
     }
-    return MessageDigest.isEqual(mac(claim), presented);
+    return HmacSha256.matches(mac(claim), presented);
   }
 
   private byte[] mac(String claim) {
-    try {
-      Mac hmac = Mac.getInstance("HmacSHA256");
-      hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return hmac.doFinal(claim.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return HmacSha256.of(secret, HmacSha256.utf8(claim));
   }
 
   private static Checked refused(Refusal refusal) {

@@ -31,7 +31,7 @@ import org.springframework.web.ErrorResponseException;
  * more than one API key's 600 captures a minute can bring.
  */
 @Component
-class CaptureLimits {
+public class CaptureLimits {
 
   static final long MAX_TRACKED = 100_000;
 
@@ -67,8 +67,9 @@ class CaptureLimits {
     check("form-" + formSourceId, e164Phone, emailKey);
   }
 
-  private void check(String caller, String e164Phone, String emailKey) {
-    perKey.take(caller);
+  /** {@code sender}: what the per-key limit counts by, an API key's id or {@code intake:<source>}. */
+  public void check(String sender, String e164Phone, String emailKey) {
+    perKey.take(sender);
     if (e164Phone != null) {
       perPhone.take(e164Phone);
     }

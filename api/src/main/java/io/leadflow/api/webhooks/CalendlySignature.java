@@ -1,14 +1,10 @@
 package io.leadflow.api.webhooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import io.leadflow.activities.store.HmacSha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Calendly's signed webhooks: {@code Calendly-Webhook-Signature: t=<unix seconds>,v1=<hex>}, where
@@ -58,19 +54,12 @@ final class CalendlySignature {
     } catch (IllegalArgumentException notHex) {
       return Optional.of("The Calendly signature is not hex.");
     }
-    return MessageDigest.isEqual(expected, given)
+    return HmacSha256.matches(expected, given)
         ? Optional.empty()
         : Optional.of("The Calendly signature does not match this request.");
   }
 
   static byte[] hmac(String signingKey, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-    }
+    return HmacSha256.of(signingKey, HmacSha256.utf8(timestamp + "."), body);
   }
 }

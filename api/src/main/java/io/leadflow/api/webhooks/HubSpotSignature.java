@@ -1,9 +1,7 @@
 package io.leadflow.api.webhooks;
 
-import java.io.ByteArrayOutputStream;
+import io.leadflow.activities.store.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HubSpot's v3 request signature: {@code X-HubSpot-Signature-v3} is Base64(HMAC-SHA256(client
@@ -55,7 +51,7 @@ final class HubSpotSignature {
       return Optional.of("The request is signed for another time than now (more than 5 minutes apart); it may be a replay.");
     }
     byte[] expected = sign(clientSecret, method + signedUri(webhookUrl.strip()), body, timestamp.strip());
-    return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.UTF_8))
+    return HmacSha256.matches(expected, signature.strip().getBytes(StandardCharsets.UTF_8))
         ? Optional.empty()
         : Optional.of("The HubSpot signature does not match.");
   }
@@ -73,16 +69,6 @@ final class HubSpotSignature {
 
   /** The Base64 signature, as bytes of its text. */
   static byte[] sign(String clientSecret, String methodAndUri, byte[] body, String timestamp) {
-    try {
-      Mac hmac = Mac.getInstance("HmacSHA256");
-      hmac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      ByteArrayOutputStream signed = new ByteArrayOutputStream();
-      signed.writeBytes(methodAndUri.getBytes(StandardCharsets.UTF_8));
-      signed.writeBytes(body);
-      signed.writeBytes(timestamp.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encode(hmac.doFinal(signed.toByteArray()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return Base64.getEncoder().encode(HmacSha256.of(clientSecret, HmacSha256.utf8(methodAndUri), body, HmacSha256.utf8(timestamp)));
   }
 }
