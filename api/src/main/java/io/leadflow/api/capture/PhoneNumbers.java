@@ -13,7 +13,7 @@ import java.util.Map;
  * live on them); pagers, voicemail access and universal access numbers take no texts or calls
  * from a sales rep. libphonenumber tells them apart by number plan, per country.
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -30,9 +30,9 @@ final class PhoneNumbers {
   private PhoneNumbers() {}
 
   /** The number in E.164, or why it cannot be a lead's phone. */
-  record Checked(String e164, String problem) {}
+  public record Checked(String e164, String problem) {}
 
-  static Checked check(String phone, String defaultRegion) {
+  public static Checked check(String phone, String defaultRegion) {
     PhoneNumber number;
     try {
       number = PHONES.parse(phone, defaultRegion);
@@ -47,6 +47,15 @@ final class PhoneNumbers {
       return new Checked(null, refused + ": LeadFlow does not call or text it");
     }
     return new Checked(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
+  }
+
+  /** An E.164 number as people read it ("+1 212-555-0100"). */
+  public static String readable(String e164) {
+    try {
+      return PHONES.format(PHONES.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
   }
 
   private static Checked invalid(String defaultRegion) {
