@@ -107,6 +107,10 @@ class OpenApiDocumentation {
           Map.entry("GET /api/v1/admin/intake-sources/{name}/failed", "List kept deliveries whose payload did not map"),
           Map.entry("POST /api/v1/admin/intake-sources/{name}/failed/{id}/replay", "Replay a kept failed delivery with the mapping now"),
           Map.entry("POST /api/v1/webhooks/intake/{source}", "Deliver a lead from a form or ad tool (signed per source)"),
+          Map.entry("GET /api/v1/admin/tracked-numbers", "List the team's tracked numbers and their campaigns"),
+          Map.entry("GET /api/v1/admin/tracked-numbers/{number}", "Read a tracked number"),
+          Map.entry("PUT /api/v1/admin/tracked-numbers/{number}", "Track a number for a campaign, or replace its campaign"),
+          Map.entry("DELETE /api/v1/admin/tracked-numbers/{number}", "Stop tracking a number"),
           Map.entry("GET /api/v1/codec", "Check the key may use the Temporal codec"),
           Map.entry("POST /api/v1/codec/decode", "Decrypt Temporal payloads (codec server)"),
           Map.entry("POST /api/v1/codec/encode", "Encrypt Temporal payloads (codec server)"),
@@ -116,6 +120,8 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/webhooks/calendly", "Calendly invitee booked or canceled (signed)"),
           Map.entry("POST /api/v1/webhooks/hubspot", "HubSpot contact changes (signed, v3)"),
           Map.entry("POST /api/v1/webhooks/twilio/status", "Twilio message status (signed)"),
+          Map.entry("POST /api/v1/webhooks/twilio/voice", "Twilio incoming call: TwiML that forwards it or apologises (signed)"),
+          Map.entry("POST /api/v1/webhooks/twilio/voice/dial", "Twilio forwarded call ended: captures the caller (signed)"),
           Map.entry("GET /api/v1/webhooks/email/unsubscribe", "Unsubscribe page of an email link (signed token)"),
           Map.entry("POST /api/v1/webhooks/email/unsubscribe", "One-click unsubscribe, RFC 8058 (signed token)"));
 
@@ -138,7 +144,8 @@ class OpenApiDocumentation {
           Map.entry("PUT /api/v1/admin/territories/{id}", List.of("201", "200")),
           Map.entry("PUT /api/v1/admin/accounts/{id}", List.of("201", "200")),
           Map.entry("PUT /api/v1/admin/skill-rules/{skill}", List.of("201", "200")),
-          Map.entry("PUT /api/v1/admin/form-sources/{name}", List.of("201", "200")));
+          Map.entry("PUT /api/v1/admin/form-sources/{name}", List.of("201", "200")),
+          Map.entry("PUT /api/v1/admin/tracked-numbers/{number}", List.of("201", "200")));
 
   private static final Map<String, String> SUCCESS_WORDS =
       Map.of("200", "OK", "201", "Created", "202", "Accepted", "204", "No content", "303", "See other");

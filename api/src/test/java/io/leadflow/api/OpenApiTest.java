@@ -76,6 +76,9 @@ class OpenApiTest extends ApiTest {
     assertThat(operations().get("POST /api/v1/admin/cadences").get("responses").has("201")).isTrue();
     assertThat(operations().get("DELETE /api/v1/admin/api-keys/{id}").get("responses").has("204")).isTrue();
     assertThat(operations().get("DELETE /api/v1/admin/api-keys/{id}").get("responses").has("404")).isTrue();
+    assertThat(operations().get("PUT /api/v1/admin/tracked-numbers/{number}").get("responses").has("201")).isTrue();
+    assertThat(operations().get("PUT /api/v1/admin/tracked-numbers/{number}").get("responses").has("200")).isTrue();
+    assertThat(operations().get("DELETE /api/v1/admin/tracked-numbers/{number}").get("responses").has("204")).isTrue();
     operations().forEach((key, operation) -> {
       if (operation.has("requestBody")) {
         for (String status : List.of("400", "403", "413", "415")) {
@@ -100,7 +103,8 @@ class OpenApiTest extends ApiTest {
       }
     });
     assertThat(operations().keySet()).contains(
-        "POST /api/v1/webhooks/sendgrid/events", "POST /api/v1/webhooks/twilio/sms", "POST /api/v1/webhooks/calendly");
+        "POST /api/v1/webhooks/sendgrid/events", "POST /api/v1/webhooks/twilio/sms", "POST /api/v1/webhooks/calendly",
+        "POST /api/v1/webhooks/twilio/voice", "POST /api/v1/webhooks/twilio/voice/dial");
   }
 
   /** The document as served, for a reader or a fuzzer: api/target/openapi.json. */

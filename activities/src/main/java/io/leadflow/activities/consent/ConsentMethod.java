@@ -11,5 +11,7 @@ public enum ConsentMethod {
   /** Texted an opt-in keyword such as START. */
   KEYWORD,
   /** A source configured to vouch for the consent of the people it sends (a partner feed). */
-  VOUCHED
+  VOUCHED,
+  /** Called or texted the team's number first (Twilio's signed webhook): the call or text is the evidence. */
+  INBOUND
 }

@@ -148,7 +148,9 @@ public class MessageRenderer {
   private Map<String, String> values(Channel channel, Lead lead, String repId, Optional<Rep> rep, Optional<String> link) {
     Map<String, String> values = new HashMap<>();
     String name = lead.name() == null ? "" : lead.name().strip();
-    values.put(Placeholders.FIRST_NAME, name.isEmpty() ? "there" : name.split("\\s+")[0]);
+    String first = name.isEmpty() ? "" : name.split("\\s+")[0];
+    // A caller or texter is named by their number until a rep learns their name: "Hi there".
+    values.put(Placeholders.FIRST_NAME, first.isEmpty() || !Character.isLetter(first.codePointAt(0)) ? "there" : first);
     values.put(Placeholders.COMPANY, orEmpty(lead.company()));
     values.put(Placeholders.INTEREST, orEmpty(lead.interest()));
     values.put(Placeholders.SOURCE, orEmpty(lead.source()));

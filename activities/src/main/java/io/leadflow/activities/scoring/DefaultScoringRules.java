@@ -28,6 +28,8 @@ final class DefaultScoringRules {
           any(URGENCY, Signal.TIMELINE, 15, "wants to start now", "asap", "urgent", "immediately", "today", "this week"),
           any(URGENCY, Signal.TIMELINE, 10, "timeline this month", "this month", "next month", "30 days"),
           any(URGENCY, Signal.TIMELINE, 5, "timeline this quarter", "this quarter", "next quarter", "90 days"),
+          // A caller nobody answered is waiting for a call back: HOT on its own (35).
+          flag(URGENCY, Signal.MISSED_CALL, 35, "missed call"),
           any(FIT, Signal.SENIORITY, 15, "C-level title", "C_LEVEL"),
           any(FIT, Signal.SENIORITY, 12, "VP title", "VP"),
           any(FIT, Signal.SENIORITY, 10, "director title", "DIRECTOR"),

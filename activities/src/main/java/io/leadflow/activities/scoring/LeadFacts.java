@@ -43,6 +43,8 @@ final class LeadFacts {
       case SOURCE -> one(lead.source(), captured);
       case DOMAIN -> one(domain(lead), captured);
       case PHONE -> flag(lead.hasPhone());
+      // Behaviour at the capture's moment: it decays like the interest.
+      case MISSED_CALL -> lead.missedCall() ? List.of(new Fact("true", captured)) : List.of();
       case ENGAGEMENT -> request.engagements().stream().map(e -> new Fact(e.type(), e.at())).toList();
       case INDUSTRY -> enriched(EnrichedLead::industry);
       case COUNTRY -> enriched(EnrichedLead::country);

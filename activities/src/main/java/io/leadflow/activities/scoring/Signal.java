@@ -32,6 +32,8 @@ public enum Signal {
   EMPLOYEES(Kind.NUMBER),
   /** A phone number was given. */
   PHONE(Kind.FLAG),
+  /** The lead came from a call to one of the team's numbers that nobody answered (set only by Twilio's signed webhook). */
+  MISSED_CALL(Kind.FLAG),
   /** A school address or a student's title. */
   STUDENT(Kind.FLAG),
   /** The title or interest says the lead is looking for a job. */

@@ -220,6 +220,14 @@ class SavedTemplateMessagesTest {
   }
 
   @Test
+  void aCallerNamedByTheirNumberIsGreetedAsThere() {
+    Lead caller = lead("+1 212-555-0100", null);
+    send(caller, "r1-" + name, Channel.SMS, "default");
+
+    assertThat(smsBodies()).containsExactly("Hi there, it's Cleo Park following up on your request. Reply STOP to opt out.");
+  }
+
+  @Test
   void aCompanyNameIsEscapedInTheEmailsHtmlAndLeftAsItIsInItsText() {
     Lead lead = lead("<script>alert(1)</script> & Co");
     templates.save(
@@ -247,12 +255,16 @@ class SavedTemplateMessagesTest {
   }
 
   private Lead lead(String company) {
+    return lead("Sarah Kim", company);
+  }
+
+  private Lead lead(String personName, String company) {
     String email = "sarah+" + UUID.randomUUID() + "@acme.test";
     String phone = "+1212" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
     Lead lead =
         leads.save(
             Lead.received(
-                "Sarah Kim", email, phone, "web", "demo", new Lead.Profile(null, company, null, null),
+                personName, email, phone, "web", "demo", new Lead.Profile(null, company, null, null),
                 ContactKeys.of(email, phone), Instant.now()));
     leads.updateProgress(lead.id(), null, 55, "WARM", null, Instant.now(), repId);
     return lead;

@@ -212,6 +212,24 @@ class ScoringActivitiesImplTest {
   }
 
   @Test
+  void aMissedCallMakesACallerWithNothingElseHotAndDecaysLikeIntent() {
+    NewLead caller = new NewLead("l-1", "+1 212-555-0100", null, "+12125550100", "google-ads-call", "Missed call to google-ads-call")
+        .withMissedCall(true);
+    NewLead captured = new NewLead(
+        caller.leadId(), caller.name(), null, caller.phone(), caller.source(), caller.interest(), null, null, null, null, CAPTURED)
+        .withMissedCall(true);
+
+    LeadScore score = PLAYBOOK.score(new ScoreRequest(caller, null, List.of()));
+    LeadScore monthLater = PLAYBOOK.score(new ScoreRequest(captured, null, List.of(), CAPTURED.plus(Duration.ofDays(31))));
+
+    assertThat(score.breakdown()).containsExactly("+35 missed call", "+5 phone given");
+    assertThat(score.tier()).isEqualTo(Tier.HOT);
+    assertThat(monthLater.breakdown()).contains("+17 missed call (halved: 31 days old)");
+    assertThat(PLAYBOOK.score(new ScoreRequest(caller.withMissedCall(false), null, List.of())).breakdown())
+        .containsExactly("+5 phone given");
+  }
+
+  @Test
   void aCompanyEmailIsNotPenalisedWhenEnrichmentCouldNotRun() {
     // The workflow scores an empty, partial enrichment when the enrichment activity fails.
     NewLead lead = new NewLead("l-1", "Sarah Kim", "sarah@acme.test", "+12125550100", "web", "Book a demo");

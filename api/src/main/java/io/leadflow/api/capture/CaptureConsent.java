@@ -14,8 +14,8 @@ import java.time.Instant;
 /**
  * The consent a person gave on the form for one channel: the exact text they were shown, when
  * ({@code givenAt}, the capture's moment when absent), on which page, from which IP address and
- * browser, and how. Texting START is recorded by the Twilio webhook; a vouching source is
- * configuration, so neither is accepted here.
+ * browser, and how. Texting START and calling or texting the team's number are recorded by the
+ * Twilio webhooks; a vouching source is configuration, so none of those is accepted here.
  */
 record CaptureConsent(
     @NotNull Channel channel,
@@ -41,7 +41,7 @@ record CaptureConsent(
 
   @AssertTrue(message = "a form records CHECKBOX, VERBAL or WRITTEN consent")
   boolean isGivenOnAForm() {
-    return method != ConsentMethod.KEYWORD && method != ConsentMethod.VOUCHED;
+    return method != ConsentMethod.KEYWORD && method != ConsentMethod.VOUCHED && method != ConsentMethod.INBOUND;
   }
 
   @AssertTrue(message = "must be a moment in the past (from 2000 on)")

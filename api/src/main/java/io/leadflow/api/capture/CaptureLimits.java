@@ -78,6 +78,11 @@ public class CaptureLimits {
     }
   }
 
+  /** A person who called or texted the team's number: no API key, the phone's limit only. */
+  void checkPhone(String e164Phone) {
+    perPhone.take(e164Phone);
+  }
+
   /** How many buckets are held now, all limits together. */
   long tracked() {
     return perKey.tracked() + perPhone.tracked() + perEmail.tracked();

@@ -1,5 +1,6 @@
 package io.leadflow.api.capture;
 
+import io.leadflow.activities.store.CaptureRepository;
 import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.CaptureAttributes;
 import io.leadflow.activities.store.LeadRepository;
@@ -7,6 +8,7 @@ import io.leadflow.workflows.EngagementEvent;
 import io.leadflow.workflows.LeadInput;
 import io.leadflow.workflows.LeadStatus;
 import io.leadflow.workflows.LeadWorkflow;
+import io.leadflow.workflows.NewLead;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -45,6 +47,7 @@ class CaptureRelay {
   private final OutboxRepository outbox;
   private final LeadRepository leads;
   private final CaptureAttributes attributes;
+  private final CaptureRepository captures;
   private final WorkflowClient temporal;
   private final TaskExecutor executor;
   private final LeadWorkflowStubs stubs;
@@ -54,6 +57,7 @@ class CaptureRelay {
       OutboxRepository outbox,
       LeadRepository leads,
       CaptureAttributes attributes,
+      CaptureRepository captures,
       WorkflowClient temporal,
       @Qualifier("applicationTaskExecutor") TaskExecutor executor,
       LeadWorkflowStubs stubs,
@@ -61,6 +65,7 @@ class CaptureRelay {
     this.outbox = outbox;
     this.leads = leads;
     this.attributes = attributes;
+    this.captures = captures;
     this.temporal = temporal;
     this.executor = executor;
     this.stubs = stubs;
@@ -90,7 +95,7 @@ class CaptureRelay {
       } else if (entry.joined()) {
         join(lead, entry);
       } else {
-        start(lead);
+        start(lead, entry);
       }
       outbox.markDone(entry.id());
       return true;
@@ -133,11 +138,11 @@ class CaptureRelay {
     return false;
   }
 
-  private void start(Lead lead) {
+  private void start(Lead lead, OutboxEntry entry) {
     try {
       WorkflowClient.start(
           workflowOf(lead, WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)::run,
-          LeadInput.of(lead.toNewLead(attributes.merged(lead.id()))));
+          LeadInput.of(newLead(lead, entry)));
     } catch (WorkflowExecutionAlreadyStarted alreadyDone) {
       // an earlier attempt started it; the lead has its one workflow
     }
@@ -149,13 +154,18 @@ class CaptureRelay {
     BatchRequest signalWithStart = temporal.newSignalWithStartRequest();
     // Only used when no run is open: a closed lead re-opens in a round of its own.
     LeadInput input = lead.status().isClosed()
-        ? LeadInput.reopened(lead.toNewLead(attributes.merged(lead.id())), leads.lastRound(lead.id()) + 1)
-        : LeadInput.of(lead.toNewLead(attributes.merged(lead.id())));
+        ? LeadInput.reopened(newLead(lead, entry), leads.lastRound(lead.id()) + 1)
+        : LeadInput.of(newLead(lead, entry));
     signalWithStart.add(workflow::run, input);
     signalWithStart.add(
         workflow::engagement,
         new EngagementEvent("form-fill", "captured again", "capture-" + entry.captureId(), entry.createdAt()));
     temporal.signalWithStart(signalWithStart);
+  }
+
+  /** The lead as its run scores it: a missed call is the capture's, not the person's. */
+  private NewLead newLead(Lead lead, OutboxEntry entry) {
+    return lead.toNewLead(attributes.merged(lead.id())).withMissedCall(captures.missedCall(entry.captureId()));
   }
 
   private LeadWorkflow workflowOf(Lead lead, WorkflowIdReusePolicy reuse) {

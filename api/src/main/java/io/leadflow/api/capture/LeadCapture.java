@@ -63,11 +63,16 @@ public class LeadCapture {
   }
 
   public CapturedLead capture(CaptureLeadRequest request, String e164Phone) {
+    return capture(request, e164Phone, null);
+  }
+
+  /** {@code inbound}: what Twilio's signed webhook adds to a call or text (null for every other capture). */
+  CapturedLead capture(CaptureLeadRequest request, String e164Phone, InboundContact inbound) {
     Stored stored;
     try {
-      stored = transaction.execute(status -> store(request, e164Phone));
+      stored = transaction.execute(status -> store(request, e164Phone, inbound));
     } catch (DataIntegrityViolationException samePersonAtTheSameMoment) {
-      stored = transaction.execute(status -> store(request, e164Phone)); // now it joins
+      stored = transaction.execute(status -> store(request, e164Phone, inbound)); // now it joins
     }
     if (stored.outboxId() != null) {
       relay.relaySoon(stored.outboxId());
@@ -79,7 +84,7 @@ public class LeadCapture {
   /** {@code outboxId} null: a repeat only counted (coalesced), nothing to hand to Temporal. */
   private record Stored(UUID captureId, UUID leadId, boolean joined, Long outboxId) {}
 
-  private Stored store(CaptureLeadRequest request, String phone) {
+  private Stored store(CaptureLeadRequest request, String phone, InboundContact inbound) {
     String email = blankToNull(request.email());
     ContactKeys keys = ContactKeys.of(email, phone);
     Optional<Lead> known = leads.findByContact(keys.email(), keys.phone());
@@ -108,6 +113,9 @@ public class LeadCapture {
                 request.statedMessage()));
     attributes.save(capture.id(), request.customAttributes());
     recordConsent(request, lead.id(), capture, keys);
+    if (inbound != null) {
+      recordInbound(inbound, lead.id(), capture, keys);
+    }
     if (coalesced) {
       return new Stored(capture.receiptId(), lead.id(), true, null);
     }
@@ -133,6 +141,14 @@ public class LeadCapture {
     for (CaptureConsent given : request.consents()) {
       String contactKey = given.channel() == Channel.EMAIL ? keys.email() : keys.phone();
       consents.record(leadId, capture.id(), contactKey, given.given(capture.createdAt()), capture.source());
+    }
+  }
+
+  /** In the capture's transaction, so the workflow it starts already sees both. */
+  private void recordInbound(InboundContact inbound, UUID leadId, CaptureRecord capture, ContactKeys keys) {
+    consents.record(leadId, capture.id(), keys.phone(), inbound.consent(), capture.source());
+    if (inbound.missedCall()) {
+      captures.markMissedCall(capture.id());
     }
   }
 

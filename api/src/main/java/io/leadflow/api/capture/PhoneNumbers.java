@@ -49,6 +49,15 @@ public final class PhoneNumbers {
     return new Checked(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
   }
 
+  /** An E.164 number as people read it ("+1 212-555-0100"). */
+  public static String readable(String e164) {
+    try {
+      return PHONES.format(PHONES.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+
   private static Checked invalid(String defaultRegion) {
     return new Checked(null, "is not a valid phone number (default region " + defaultRegion + ")");
   }

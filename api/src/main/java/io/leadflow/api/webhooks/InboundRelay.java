@@ -21,6 +21,7 @@ class InboundRelay {
 
   private final InboundEvents events;
   private final TwilioInbound twilio;
+  private final TwilioCalls calls;
   private final SendGridInbound sendGrid;
   private final CalendlyInbound calendly;
   private final HubSpotInbound hubSpot;
@@ -29,12 +30,14 @@ class InboundRelay {
   InboundRelay(
       InboundEvents events,
       TwilioInbound twilio,
+      TwilioCalls calls,
       SendGridInbound sendGrid,
       CalendlyInbound calendly,
       HubSpotInbound hubSpot,
       JsonMapper json) {
     this.events = events;
     this.twilio = twilio;
+    this.calls = calls;
     this.sendGrid = sendGrid;
     this.calendly = calendly;
     this.hubSpot = hubSpot;
@@ -62,7 +65,18 @@ class InboundRelay {
       return calendly.apply(fields);
     }
     switch (event.provider() + "/" + event.kind()) {
-      case "twilio/sms" -> twilio.applySms(fields);
+      case "twilio/sms" -> {
+        return twilio.applySms(fields);
+      }
+      case "twilio/call" -> {
+        return calls.forwarded(fields);
+      }
+      case "twilio/missed-call" -> {
+        return calls.missed(fields);
+      }
+      case "twilio/dialed" -> {
+        return calls.dialed(fields);
+      }
       case "twilio/status" -> twilio.applyStatus(fields);
       case "sendgrid/event" -> sendGrid.applyEvent(fields);
       case "sendgrid/reply" -> sendGrid.applyReply(event.leadId(), fields);

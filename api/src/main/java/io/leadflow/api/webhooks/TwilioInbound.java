@@ -10,6 +10,10 @@ import io.leadflow.activities.store.Lead;
 import io.leadflow.activities.store.LeadRepository;
 import io.leadflow.activities.store.Suppressions;
 import io.leadflow.activities.store.TouchRepository;
+import io.leadflow.api.calls.TrackedNumbers;
+import io.leadflow.api.capture.PhoneCaptures;
+import io.leadflow.api.capture.PhoneCaptures.Attribution;
+import io.leadflow.api.capture.PhoneNumbers;
 import io.leadflow.workflows.Channel;
 import java.time.Clock;
 import java.util.Map;
@@ -19,10 +23,14 @@ import org.springframework.stereotype.Component;
 /**
  * Applies what Twilio tells us ({@link TwilioText} says what a text means): an opt-out suppresses
  * the number for texts (also a number we do not know yet) and tells the lead's workflow, an opt-in
- * lifts it, a reply reaches the lead; a status callback updates the touch.
+ * lifts it, a reply reaches the lead, and a text from a number nobody knows captures its sender
+ * ({@link PhoneCaptures}); a status callback updates the touch.
  */
 @Component
 class TwilioInbound {
+
+  /** The source of a text to a number nobody tracked. */
+  static final String UNTRACKED_SOURCE = "sms";
 
   private final LeadRepository leads;
   private final Suppressions suppressions;
@@ -30,9 +38,19 @@ class TwilioInbound {
   private final Clock clock = Clock.systemUTC();
   private final TouchRepository touches;
   private final LeadSignals signals;
+  private final TrackedNumbers numbers;
+  private final PhoneCaptures captures;
 
   TwilioInbound(
-      LeadRepository leads, Suppressions suppressions, Consents consents, TouchRepository touches, LeadSignals signals) {
+      LeadRepository leads,
+      Suppressions suppressions,
+      Consents consents,
+      TouchRepository touches,
+      LeadSignals signals,
+      TrackedNumbers numbers,
+      PhoneCaptures captures) {
+    this.numbers = numbers;
+    this.captures = captures;
     this.consents = consents;
     this.leads = leads;
     this.suppressions = suppressions;
@@ -44,7 +62,8 @@ class TwilioInbound {
     return leads.findByContact(null, ContactKeys.of(null, phone).phone());
   }
 
-  void applySms(Map<String, String> message) {
+  /** @return what it did when that was not the obvious: a lead captured from an unknown number, or why not */
+  String applySms(Map<String, String> message) {
     TwilioText text = TwilioText.of(message);
     String phoneKey = ContactKeys.of(null, text.from()).phone();
     Optional<Lead> lead = leadFor(text.from());
@@ -66,8 +85,26 @@ class TwilioInbound {
       case HELP -> {
         // answered in the webhook's TwiML; nothing changes for the lead
       }
-      case REPLY -> lead.ifPresent(l -> signals.reply(l.id(), Channel.SMS, text.body(), text.messageSid()));
+      case REPLY -> {
+        if (lead.isPresent()) {
+          signals.reply(lead.get().id(), Channel.SMS, text.body(), text.messageSid());
+        } else {
+          return captureTexter(text, message.get("To"));
+        }
+      }
     }
+    return null;
+  }
+
+  /** Someone LeadFlow does not know texted one of the team's numbers: their words are the interest. */
+  private String captureTexter(TwilioText text, String to) {
+    Attribution attribution = TwilioCalls.attribution(numbers.find(to), UNTRACKED_SOURCE);
+    String interest = Optional.ofNullable(PhoneCaptures.fittedInterest(text.body())).orElse("Text message to " + attribution.source());
+    String evidence =
+        "Texted " + (to == null ? "the team's number" : PhoneNumbers.readable(to)) + " (" + attribution.source() + "), Twilio message "
+            + text.messageSid();
+    PhoneCaptures.Outcome outcome = captures.capture(text.from(), attribution, interest, text.body(), evidence, false);
+    return outcome.refusal() == null ? "captured the texter" : "not captured: " + outcome.refusal();
   }
 
   void applyStatus(Map<String, String> callback) {
