@@ -21,7 +21,7 @@ class InboundRelay {
 
   private final InboundEvents events;
   private final TwilioInbound twilio;
-  private final TwilioCalls calls;
+  private final TwilioVoiceInbound calls;
   private final SendGridInbound sendGrid;
   private final CalendlyInbound calendly;
   private final HubSpotInbound hubSpot;
@@ -30,7 +30,7 @@ class InboundRelay {
   InboundRelay(
       InboundEvents events,
       TwilioInbound twilio,
-      TwilioCalls calls,
+      TwilioVoiceInbound calls,
       SendGridInbound sendGrid,
       CalendlyInbound calendly,
       HubSpotInbound hubSpot,

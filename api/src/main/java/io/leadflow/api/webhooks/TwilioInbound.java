@@ -98,7 +98,7 @@ class TwilioInbound {
 
   /** Someone LeadFlow does not know texted one of the team's numbers: their words are the interest. */
   private String captureTexter(TwilioText text, String to) {
-    Attribution attribution = TwilioCalls.attribution(numbers.find(to), UNTRACKED_SOURCE);
+    Attribution attribution = TwilioVoiceInbound.attribution(numbers.find(to), UNTRACKED_SOURCE);
     String interest = Optional.ofNullable(PhoneCaptures.fittedInterest(text.body())).orElse("Text message to " + attribution.source());
     String evidence =
         "Texted " + (to == null ? "the team's number" : PhoneNumbers.readable(to)) + " (" + attribution.source() + "), Twilio message "

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * missed call reaches its workflow as a reply by CALL, so the cadence stops and the rep is told.
  */
 @Component
-class TwilioCalls {
+class TwilioVoiceInbound {
 
   /** The source of a call to a number nobody tracked. */
   static final String UNTRACKED_SOURCE = "phone";
@@ -31,7 +31,7 @@ class TwilioCalls {
   private final PhoneCaptures captures;
   private final LeadSignals signals;
 
-  TwilioCalls(TwilioInbound inbound, TrackedNumbers numbers, PhoneCaptures captures, LeadSignals signals) {
+  TwilioVoiceInbound(TwilioInbound inbound, TrackedNumbers numbers, PhoneCaptures captures, LeadSignals signals) {
     this.inbound = inbound;
     this.numbers = numbers;
     this.captures = captures;
