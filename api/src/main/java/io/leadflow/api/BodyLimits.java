@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * (docs/api.md, "Body limits"), so a real batch is never refused while nothing larger is read.
  * The Temporal codec takes what the Temporal UI sends it: one event's payloads, up to the 2 MB a
  * Temporal payload may be, base64 in JSON. Calendly documents no maximum: one invitee event with
- * long answers to its booking questions stays well within 256 KB.
+ * long answers to its booking questions stays well within 256 KB. A list import's CSV is the one
+ * body too large to hold: it is {@link #streamed streamed}, counted as it is read.
  */
 @Component
 class BodyLimits {
@@ -19,6 +20,7 @@ class BodyLimits {
   static final String HUBSPOT = "/api/v1/webhooks/hubspot";
   static final String CODEC = "/api/v1/codec/";
   static final String CALENDLY = "/api/v1/webhooks/calendly";
+  static final String IMPORTS = "/api/v1/admin/imports";
 
   private final long api;
   private final long sendGridEvents;
@@ -26,6 +28,7 @@ class BodyLimits {
   private final long hubSpot;
   private final long codec;
   private final long calendly;
+  private final long imports;
 
   BodyLimits(
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
@@ -33,13 +36,20 @@ class BodyLimits {
       @Value("${leadflow.webhooks.twilio-max-body-bytes:65536}") long twilio,
       @Value("${leadflow.crm.hubspot.max-body-bytes:1048576}") long hubSpot,
       @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec,
-      @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly) {
+      @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly,
+      @Value("${leadflow.imports.max-body-bytes:104857600}") long imports) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
     this.hubSpot = hubSpot;
     this.codec = codec;
     this.calendly = calendly;
+    this.imports = imports;
+  }
+
+  /** Read by its endpoint as a stream, not held: a list import's upload. */
+  boolean streamed(String path) {
+    return path.equals(IMPORTS);
   }
 
   /** The limit for a request to {@code path} (the request URI, without the query string). */
@@ -49,6 +59,9 @@ class BodyLimits {
     }
     if (path.equals(CALENDLY)) {
       return calendly;
+    }
+    if (streamed(path)) {
+      return imports;
     }
     if (path.equals(HUBSPOT)) {
       return hubSpot;

@@ -13,7 +13,7 @@ import java.util.Map;
  * live on them); pagers, voicemail access and universal access numbers take no texts or calls
  * from a sales rep. libphonenumber tells them apart by number plan, per country.
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -30,9 +30,9 @@ final class PhoneNumbers {
   private PhoneNumbers() {}
 
   /** The number in E.164, or why it cannot be a lead's phone. */
-  record Checked(String e164, String problem) {}
+  public record Checked(String e164, String problem) {}
 
-  static Checked check(String phone, String defaultRegion) {
+  public static Checked check(String phone, String defaultRegion) {
     PhoneNumber number;
     try {
       number = PHONES.parse(phone, defaultRegion);

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * unknown fields. The JSON it reads obeys {@link RequestBodyRules}, and a list holds no nulls.
  */
 @Component
-class JsonBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
+public class JsonBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
 
   private static final Set<String> OTHER_FORMATS = Set.of("xml", "yaml", "x-yaml", "cbor", "x-jackson-smile", "x-protobuf");
 
@@ -30,14 +30,17 @@ class JsonBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
 
   @Override
   public void customize(HttpMessageConverters.ServerBuilder converters) {
-    JsonMapper requests =
-        json.rebuild()
-            .addModule(new RequestBodyRules())
-            // [null] is never a list of something: refused (400 naming the element), not a NullPointerException later.
-            .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
-            .build();
-    converters.withJsonConverter(new JacksonJsonHttpMessageConverter(requests));
+    converters.withJsonConverter(new JacksonJsonHttpMessageConverter(forRequests(json)));
     converters.configureMessageConvertersList(all -> all.removeIf(JsonBodies::speaksAnotherFormat));
+  }
+
+  /** The mapper request bodies are read with; a list import reads each of its rows with it too. */
+  public static JsonMapper forRequests(JsonMapper json) {
+    return json.rebuild()
+        .addModule(new RequestBodyRules())
+        // [null] is never a list of something: refused (400 naming the element), not a NullPointerException later.
+        .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
+        .build();
   }
 
   private static boolean speaksAnotherFormat(HttpMessageConverter<?> converter) {
