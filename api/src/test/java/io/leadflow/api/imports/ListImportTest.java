@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.leadflow.activities.store.ContactKeys;
+import io.leadflow.activities.store.Sha256;
 import io.leadflow.activities.store.Suppressions;
 import io.leadflow.api.ApiTest;
 import io.leadflow.api.Problems;
@@ -150,6 +151,53 @@ class ListImportTest extends ApiTest {
     assertThat(lead.get("touches").findValues("outcome").stream().map(JsonNode::asString)).doesNotContain("SENT", "SENDING");
     assertThat(jdbc.sql("select count(*) from touch where lead_id = ?::uuid and outcome = 'SENT'").param(leadId).query(Long.class).single())
         .isZero();
+  }
+
+  /** As a crash leaves an import: its first batch committed (row 1 captured), rows 2 and 3 still pending. */
+  @Test
+  void anImportStoppedMidwayResumesAtItsFirstPendingRowAndCapturesNoRowTwice() {
+    String done = uniqueEmail();
+    String pendingA = uniqueEmail();
+    String pendingB = uniqueEmail();
+    String doneLead = leadOf(post("/api/v1/leads", INGEST, leadJson(done, null)));
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into list_import (id, source, mapping, mapping_sha256, content_sha256, rows_total, state)
+            values (?, 'resume-test', '{"columns":{"E-mail":"email"},"defaults":{}}'::jsonb, ?, ?, 3, 'RUNNING')
+            """)
+        .params(id, Sha256.hex(id + "mapping"), Sha256.hex(id + "content"))
+        .update();
+    jdbc.sql(
+            """
+            insert into list_import_row (import_id, row_number, request, outcome, lead_id, processed_at)
+            values (?, 1, ?::jsonb, 'CREATED', ?::uuid, now())
+            """)
+        .params(id, rowRequest(done), doneLead)
+        .update();
+    jdbc.sql("insert into list_import_row (import_id, row_number, request) values (?, 2, ?::jsonb), (?, 3, ?::jsonb)")
+        .params(id, rowRequest(pendingA), id, rowRequest(pendingB))
+        .update();
+
+    JsonNode view = awaitDone(id.toString());
+
+    assertThat(view.get("processed").asInt()).isEqualTo(3);
+    assertThat(view.get("created").asInt()).isEqualTo(3);
+    List<JsonNode> rows = rows(id.toString(), "");
+    assertThat(rows.get(0).get("leadId").asString()).isEqualTo(doneLead);
+    assertThat(rows.get(1).get("leadId").asString()).isNotEqualTo(rows.get(2).get("leadId").asString());
+    assertThat(capturesOf(done)).as("row 1 was done before the stop: not captured again").isEqualTo(1);
+    assertThat(capturesOf(pendingA)).isEqualTo(1);
+    assertThat(capturesOf(pendingB)).isEqualTo(1);
+  }
+
+  private static String rowRequest(String email) {
+    return "{\"source\":\"resume-test\",\"name\":\"Resumed Person\",\"email\":\"" + email + "\",\"interest\":\"demo request\"}";
+  }
+
+  private long capturesOf(String email) {
+    return jdbc.sql("select count(*) from lead_capture c join lead l on l.id = c.lead_id where l.email_key = ?")
+        .param(ContactKeys.of(email, null).email()).query(Long.class).single();
   }
 
   @Test
