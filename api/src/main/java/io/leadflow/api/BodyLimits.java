@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
  * long answers to its booking questions stays well within 256 KB. Signed intake takes one form
  * submission or lead-ad lead per delivery: a Typeform response with every answer of a long form
  * stays within 256 KB, which is also the most a failed delivery keeps.
+ * A list import's CSV is the one body too large to hold: it is {@link #streamed streamed}, counted
+ * as it is read.
  */
 @Component
 class BodyLimits {
@@ -24,6 +26,7 @@ class BodyLimits {
   static final String INTAKE = "/api/v1/webhooks/intake/";
   /** An intake source's trial takes the payloads its deliveries may be. */
   static final String INTAKE_SOURCES = "/api/v1/admin/intake-sources/";
+  static final String IMPORTS = "/api/v1/admin/imports";
 
   private final long api;
   private final long sendGridEvents;
@@ -32,6 +35,7 @@ class BodyLimits {
   private final long codec;
   private final long calendly;
   private final long intake;
+  private final long imports;
 
   BodyLimits(
       @Value("${leadflow.api.max-body-bytes:16384}") long api,
@@ -40,7 +44,8 @@ class BodyLimits {
       @Value("${leadflow.crm.hubspot.max-body-bytes:1048576}") long hubSpot,
       @Value("${leadflow.temporal.codec.max-body-bytes:4194304}") long codec,
       @Value("${leadflow.webhooks.calendly-max-body-bytes:262144}") long calendly,
-      @Value("${leadflow.intake.max-body-bytes:262144}") long intake) {
+      @Value("${leadflow.intake.max-body-bytes:262144}") long intake,
+      @Value("${leadflow.imports.max-body-bytes:104857600}") long imports) {
     this.api = api;
     this.sendGridEvents = sendGridEvents;
     this.twilio = twilio;
@@ -48,6 +53,12 @@ class BodyLimits {
     this.codec = codec;
     this.calendly = calendly;
     this.intake = intake;
+    this.imports = imports;
+  }
+
+  /** Read by its endpoint as a stream, not held: a list import's upload. */
+  boolean streamed(String path) {
+    return path.equals(IMPORTS);
   }
 
   /** The limit for a request to {@code path} (the request URI, without the query string). */
@@ -57,6 +68,9 @@ class BodyLimits {
     }
     if (path.equals(CALENDLY)) {
       return calendly;
+    }
+    if (streamed(path)) {
+      return imports;
     }
     if (path.equals(HUBSPOT)) {
       return hubSpot;

@@ -78,6 +78,11 @@ class OpenApiDocumentation {
           Map.entry("DELETE /api/v1/admin/api-keys/{id}", "Revoke an API key"),
           Map.entry("GET /api/v1/admin/outbox/dead-letters", "List captures the relay gave up on"),
           Map.entry("POST /api/v1/admin/outbox/{id}/replay", "Replay a dead-lettered capture"),
+          Map.entry("POST /api/v1/admin/imports", "Import a CSV list of leads with a column mapping"),
+          Map.entry("GET /api/v1/admin/imports", "List imports, newest first"),
+          Map.entry("GET /api/v1/admin/imports/{id}", "Read an import's progress"),
+          Map.entry("GET /api/v1/admin/imports/{id}/rows", "List an import's row results in file order"),
+          Map.entry("GET /api/v1/admin/imports/{id}/rows.csv", "Download an import's row results as CSV"),
           Map.entry("GET /api/v1/admin/reps", "List reps"),
           Map.entry("GET /api/v1/admin/reps/{id}", "Read a rep"),
           Map.entry("PUT /api/v1/admin/reps/{id}", "Create or replace a rep"),
@@ -140,6 +145,7 @@ class OpenApiDocumentation {
           Map.entry("POST /api/v1/leads/{id}/reassign", List.of("202")),
           Map.entry("POST /api/v1/leads/{id}/convert", List.of("202")),
           Map.entry("POST /api/v1/admin/outbox/{id}/replay", List.of("202")),
+          Map.entry("POST /api/v1/admin/imports", List.of("202", "200")),
           Map.entry("PUT /api/v1/admin/reps/{id}", List.of("201", "200")),
           Map.entry("POST /api/v1/admin/intake-sources", List.of("201")),
           Map.entry("POST /api/v1/admin/intake-sources/{name}/failed/{id}/replay", List.of("202")),
@@ -236,6 +242,17 @@ class OpenApiDocumentation {
     }
     if (key.equals("POST /api/v1/webhooks/email/unsubscribe")) {
       after.addApiResponse("200", new ApiResponse().description("Unsubscribed: a page saying so").content(html()));
+    }
+    if (key.equals("POST /api/v1/admin/imports")) {
+      after.get("202").description("A new import: the file is stored, its rows are captured in the background");
+      after.get("200").description("The same file with the same source and mapping was imported before: that import");
+      operation.setRequestBody(new io.swagger.v3.oas.models.parameters.RequestBody().required(true)
+          .description("The CSV itself, UTF-8, a header row first; read as a stream")
+          .content(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema()))));
+    }
+    if (key.equals("GET /api/v1/admin/imports/{id}/rows.csv")) {
+      after.addApiResponse("200", new ApiResponse().description("OK")
+          .content(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema()))));
     }
     if (key.equals("POST /api/v1/leads")) {
       after.get("202").description("A new lead (or, to an ingest key, any capture)");

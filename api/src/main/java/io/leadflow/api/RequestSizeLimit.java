@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declared a Content-Length or sent the body chunked. A body within the limit is handed on as read
  * ({@link BufferedBodyRequest}), so a webhook's signature is checked over exactly these bytes.
  * Multipart bodies (Inbound Parse) are left to the container, whose multipart limits count them
- * as they stream to disk (spring.servlet.multipart).
+ * as they stream to disk (spring.servlet.multipart). A list import's CSV is not held either: it
+ * is counted as its endpoint streams it ({@link CountedBodyRequest}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,6 +45,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
     long limit = limits.forPath(request.getRequestURI());
     if (request.getContentLengthLong() > limit) {
       tooLarge(request, response, limit);
+      return;
+    }
+    if (limits.streamed(request.getRequestURI())) {
+      chain.doFilter(new CountedBodyRequest(request, limit), response);
       return;
     }
     byte[] body = request.getInputStream().readNBytes(Math.toIntExact(limit + 1));

@@ -81,6 +81,19 @@ public class LeadCapture {
         stored.captureId(), stored.leadId(), LeadWorkflows.idFor(stored.leadId().toString()), stored.joined());
   }
 
+  /**
+   * The same, for a caller that holds a transaction (a list import's batch of rows): stored in
+   * it, and left to the relay's scan ({@code leadflow.capture.relay-interval}) rather than its
+   * fast path, which would take a thread per row at once. The same person stored by someone else
+   * at the same moment throws {@link DataIntegrityViolationException}: roll back to a savepoint
+   * and call again, and it joins.
+   */
+  public CapturedLead captureWithin(CaptureLeadRequest request, String e164Phone) {
+    Stored stored = store(request, e164Phone);
+    return new CapturedLead(
+        stored.captureId(), stored.leadId(), LeadWorkflows.idFor(stored.leadId().toString()), stored.joined());
+  }
+
   /** {@code outboxId} null: a repeat only counted (coalesced), nothing to hand to Temporal. */
   private record Stored(UUID captureId, UUID leadId, boolean joined, Long outboxId) {}
 

@@ -34,7 +34,7 @@ public class JsonBodies implements ServerHttpMessageConvertersCustomizer, Ordere
     converters.configureMessageConvertersList(all -> all.removeIf(JsonBodies::speaksAnotherFormat));
   }
 
-  /** {@code json} reading as request bodies are read, for a body the API binds itself (signed intake). */
+  /** {@code json} reading as request bodies are read, for a body the API binds itself (signed intake, each row of a list import). */
   public static JsonMapper requestReader(JsonMapper json) {
     return json.rebuild()
         .addModule(new RequestBodyRules())
