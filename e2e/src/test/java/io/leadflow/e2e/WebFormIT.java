@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -67,9 +68,13 @@ class WebFormIT {
             "JAVA_OPTS", "-Xmx256m");
     Path profile = Files.createTempDirectory("leadflow-web-form-chromium");
     try (LocalStack stack = LocalStack.start(env)) {
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .until(() -> stack.hasPrinted("LeadFlow API ready at http://localhost:" + apiPort) && stack.hasPrinted("Started WorkerApplication"));
+      try {
+        await()
+            .atMost(Duration.ofMinutes(6))
+            .until(() -> stack.hasPrinted("LeadFlow API ready at http://localhost:" + apiPort) && stack.hasPrinted("Started WorkerApplication"));
+      } catch (ConditionTimeoutException notUp) {
+        throw new AssertionError("The stack did not come up; it printed:\n" + String.join("\n", stack.output()), notUp);
+      }
       String api = "http://localhost:" + apiPort;
       String source = "web-contact-" + UUID.randomUUID().toString().substring(0, 8);
       HttpResponse<String> created =

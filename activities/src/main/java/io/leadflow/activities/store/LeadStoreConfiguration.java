@@ -9,7 +9,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 /** Import this to read or write the lead store (the api does, without any activity implementation). */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcRepositories(basePackageClasses = LeadStoreConfiguration.class)
-@Import({Suppressions.class, StepsGaveUp.class, FailingActivities.class})
+@Import({Suppressions.class, StepsGaveUp.class, FailingActivities.class, CaptureAttributes.class})
 public class LeadStoreConfiguration {
 
   /**
