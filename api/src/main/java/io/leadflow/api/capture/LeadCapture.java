@@ -89,7 +89,7 @@ public class LeadCapture {
    * and call again, and it joins.
    */
   public CapturedLead captureWithin(CaptureLeadRequest request, String e164Phone) {
-    Stored stored = store(request, e164Phone);
+    Stored stored = store(request, e164Phone, null);
     return new CapturedLead(
         stored.captureId(), stored.leadId(), LeadWorkflows.idFor(stored.leadId().toString()), stored.joined());
   }
