@@ -111,12 +111,12 @@ class WebFormIT {
 
         JsonNode lead = await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> leadOfSource(api, source), l -> l != null && l.get("touches").size() >= 1);
+            // A touch is listed once claimed; its provider is set when it went out.
+            .until(() -> leadOfSource(api, source), l -> l != null && sentByDryRun(l.get("touches")));
         assertThat(lead.get("name").asString()).isEqualTo("Sarah Kim");
         assertThat(lead.get("email").asString()).isEqualTo(email);
         assertThat(lead.get("interest").asString()).isEqualTo("A demo for our sales team, please.");
         assertThat(lead.get("captures").get(0).get("attributes").get("budget").asString()).isEqualTo("50k-100k");
-        assertThat(lead.get("touches").get(0).get("provider").asString()).isEqualTo("dry-run");
 
         // A bot fills every field, the hidden one too: it sees the thank-you page, and no lead is made.
         browser.get(siteOrigin + "/contact");
@@ -176,5 +176,14 @@ class WebFormIT {
     Path target = ROOT.resolve("e2e/target");
     Files.createDirectories(target);
     Files.write(target.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static boolean sentByDryRun(JsonNode touches) {
+    for (JsonNode touch : touches) {
+      if ("dry-run".equals(touch.get("provider").asString())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

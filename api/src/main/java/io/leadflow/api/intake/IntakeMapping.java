@@ -31,6 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class IntakeMapping {
 
+  /** A capture rule met by any of these fields, named in the problem by the first of them. */
+  private static final Map<String, List<String>> EITHER = Map.of(
+      "reachable", List.of("email", "phone"),
+      "named", List.of("name", "firstName", "lastName"),
+      "aboutSomething", List.of("interest", "message"));
+
   /** The capture fields a pointer or a default may feed (CaptureLeadRequest's JSON names). */
   static final Set<String> FIELDS =
       Set.of(
@@ -143,10 +149,11 @@ class IntakeMapping {
     }
     for (ConstraintViolation<CaptureLeadRequest> violation : validator.validate(request)) {
       String path = violation.getPropertyPath().toString();
-      String field = path.equals("reachable") ? "email" : path.startsWith("attributes") ? "attributes" : path;
+      List<String> either = EITHER.get(path);
+      String field = either != null ? either.get(0) : path.startsWith("attributes") ? "attributes" : path;
       String why =
-          path.equals("reachable")
-              ? violation.getMessage() + " (email: " + describe(source, "email") + "; phone: " + describe(source, "phone") + ")"
+          either != null
+              ? violation.getMessage() + " (" + String.join("; ", either.stream().map(f -> f + ": " + describe(source, f)).toList()) + ")"
               : violation.getMessage() + where(source, field);
       errors.putIfAbsent(field, why);
     }

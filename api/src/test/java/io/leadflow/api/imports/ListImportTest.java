@@ -70,7 +70,7 @@ class ListImportTest extends ApiTest {
     assertThat(rows).extracting(r -> r.get("outcome").asString())
         .containsExactly("CREATED", "REJECTED", "REJECTED", "JOINED", "JOINED", "REJECTED");
     assertThat(rows.get(1).get("errors").get("email").asString()).contains("well-formed email");
-    assertThat(rows.get(2).get("errors").get("name").asString()).isNotBlank();
+    assertThat(rows.get(2).get("errors").get("named").asString()).isNotBlank();
     assertThat(rows.get(5).get("errors").get("row").asString()).contains("2 cells").contains("4");
     String sarahsLead = rows.get(0).get("leadId").asString();
     assertThat(rows.get(3).get("leadId").asString()).as("the same person twice in the file is one lead").isEqualTo(sarahsLead);

@@ -196,7 +196,7 @@ class SignedIntakeTest extends ApiTest {
 
     assertProblem(refused, 422);
     JsonNode problem = body(refused);
-    assertThat(problem.get("errors").get("interest").asString()).contains("must not be blank", "/form/topic");
+    assertThat(problem.get("errors").get("interest").asString()).contains("give an interest or a message", "/form/topic");
     assertThat(problem.get("kept").asBoolean()).isTrue();
     long failedId = problem.get("failedDeliveryId").asLong();
     assertThat(leadsWithEmail(email)).isZero();
